@@ -1,0 +1,25 @@
+/**
+ * Take screenshots of pages of a running site, to look at them as a reader.
+ * Usage: node scripts/screenshot.ts <base-url> <out-dir> <path>[@width[xheight]] …
+ */
+import { chromium } from 'playwright-core';
+import { chromiumPath, chromiumArgs } from '../tests/browser/chromium.ts';
+
+const [base, out, ...paths] = process.argv.slice(2);
+if (!base || !out || paths.length === 0) {
+  console.error('Usage: node scripts/screenshot.ts <base-url> <out-dir> <path>[@width[xheight]] …');
+  process.exit(2);
+}
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+for (const spec of paths) {
+  const [path = '/', size = '1280'] = spec.split('@');
+  const [width = 1280, height = 900] = size.split('x').map(Number);
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(new URL(path, base).href);
+  await page.waitForTimeout(400);
+  const name = `${path.replace(/[^a-z0-9]+/gi, '_')}_${width}.png`;
+  await page.screenshot({ path: `${out}/${name}`, fullPage: false });
+  console.log(`${out}/${name}`);
+  await page.close();
+}
+await browser.close();

@@ -1,0 +1,118 @@
+/**
+ * Load a corpus folder: the only module that touches the file system.
+ * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml` and `series.yaml`,
+ * runs parse and tag, and checks what spans files.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Diagnostic, Formula, Statement, Topic } from './types.ts';
+import { parseStatement, statementIdOf, type ParseOptions, type Source } from './parse.ts';
+import { readLexicon } from './lexicon.ts';
+import { compileMatchers, tagStatement } from './tag.ts';
+import { readSeries, type Series } from './series.ts';
+import { maxFileCharacters } from './text-checks.ts';
+
+/** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
+export type Corpus = {
+  statements: Statement[];
+  formulas: Formula[];
+  topics: Topic[];
+  series: Series[];
+  diagnostics: Diagnostic[];
+};
+
+/**
+ * Load and analyse the corpus in `dir`.
+ *
+ * @param dir the content folder.
+ * @param options parse settings.
+ */
+export async function loadCorpus(dir: string, options?: ParseOptions): Promise<Corpus> {
+  const diagnostics: Diagnostic[] = [];
+  const read = async (path: string): Promise<Source | undefined> => {
+    const full = join(dir, path);
+    const info = await stat(full).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.size > maxFileCharacters * 4) {
+      diagnostics.push({ file: path, line: 1, column: 1, rule: 'file-too-large', severity: 'error', message: `the file has ${info.size} bytes`, hint: `Keep content files under ${maxFileCharacters} characters.` });
+      return undefined;
+    }
+    const bytes = await readFile(full);
+    try {
+      return { path, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+    } catch {
+      const place = firstInvalidByte(bytes);
+      diagnostics.push({ file: path, line: place.line, column: place.column, rule: 'not-utf8', severity: 'error', message: 'the file is not valid UTF-8', hint: 'Save the file as UTF-8 (in most editors: Save with encoding → UTF-8).' });
+      return undefined;
+    }
+  };
+
+  const lexicon = readLexicon(await read('formulas.yaml'), await read('topics.yaml'));
+  diagnostics.push(...lexicon.diagnostics);
+  const matchers = compileMatchers(
+    lexicon.formulas.filter((formula) => !lexicon.diagnostics.some((d) => d.rule === 'pattern-invalid' && d.message.startsWith(`\`${formula.id}\``))),
+    lexicon.topics.filter((topic) => !lexicon.diagnostics.some((d) => d.rule === 'pattern-invalid' && d.message.startsWith(`\`${topic.id}\``)))
+  );
+
+  const files = await listMarkdown(join(dir, 'statements'));
+  if (files.length === 0) {
+    diagnostics.push({ file: 'statements', line: 1, column: 1, rule: 'no-statements', severity: 'error', message: `no statement files in ${JSON.stringify(join(dir, 'statements'))}`, hint: 'Put one Markdown file per statement in the statements/ folder of the content folder.' });
+  }
+  const statements: Statement[] = [];
+  const firstFileOfId = new Map<string, string>();
+  for (const file of files) {
+    const path = relative(dir, file).split('\\').join('/');
+    const id = statementIdOf(path);
+    const earlier = firstFileOfId.get(id);
+    if (earlier) {
+      diagnostics.push({ file: path, line: 1, column: 1, rule: 'duplicate-statement-id', severity: 'error', message: `statement id \`${id}\` is already used by ${earlier}`, hint: 'Rename one of the files: the file name is the statement id and its URL.' });
+      continue;
+    }
+    firstFileOfId.set(id, path);
+    const source = await read(path);
+    if (!source) continue;
+    const result = parseStatement(source, options);
+    diagnostics.push(...result.diagnostics);
+    if (result.statement) statements.push(tagStatement(result.statement, matchers));
+  }
+  statements.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+
+  const seriesResult = readSeries(await read('series.yaml'), statements);
+  diagnostics.push(...seriesResult.diagnostics);
+  return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, diagnostics };
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    try {
+      decoder.decode(bytes.subarray(lineStart, index + 1), { stream: false });
+    } catch {
+      // A multi-byte character may simply be incomplete; look ahead up to 3 bytes.
+      const ok = [1, 2, 3].some((extra) => {
+        try {
+          decoder.decode(bytes.subarray(lineStart, Math.min(bytes.length, index + 1 + extra)));
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (!ok) return { line, column: index - lineStart + 1 };
+    }
+    if (bytes[index] === 0x0a) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: 1 };
+}

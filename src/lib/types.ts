@@ -1,0 +1,136 @@
+/**
+ * The data model of Summit Diff: plain, serialisable data passed between the
+ * phases parse → segment → tag → align → diff → graph → report.
+ */
+
+/** A place in a content file (1-based line and column). */
+export type Position = { file: string; line: number; column: number };
+
+/** A problem found in content: data, never an exception. */
+export type Diagnostic = {
+  file: string;
+  line: number;
+  column: number;
+  /** Stable rule id, e.g. `front-matter-unknown-field`. */
+  rule: string;
+  /** What is wrong, quoting the actual value. */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  severity: 'error' | 'warning';
+};
+
+/** A cited source of a statement as a whole. */
+export type SourceRef = { label: string; url: string };
+
+/** Front matter of a statement file, validated. */
+export type StatementMeta = {
+  id: string;
+  title: string;
+  shortTitle: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  place: string;
+  series: string;
+  kind: string;
+  edition: 'digest' | 'full';
+  /** What part of the statement the file covers, in plain words (digests). */
+  coverage?: string;
+  sources: SourceRef[];
+};
+
+/** A footnote definition (GFM), rendered to sanitised HTML. */
+export type Footnote = {
+  label: string;
+  html: string;
+  text: string;
+  position: Position;
+  /** Ids of the reference markers pointing here, in reading order (for back links). */
+  refs: string[];
+};
+
+/** One sentence-level unit of a statement. */
+export type Clause = {
+  /** `<paragraphKey>.<n>`, n counted from 1 within the paragraph. */
+  id: string;
+  statementId: string;
+  sectionKey: string;
+  paragraphKey: string;
+  /** 0-based position within the paragraph. */
+  index: number;
+  /** Plain text, footnote markers removed. */
+  text: string;
+  /** Sanitised HTML of the clause (inline markup and footnote references). */
+  html: string;
+  /** Footnote labels referenced from this clause. */
+  footnotes: string[];
+  /** Topic ids (filled by the tag phase). */
+  topics: string[];
+  /** Formula ids (filled by the tag phase). */
+  formulas: string[];
+  position: Position;
+};
+
+export type Paragraph = {
+  key: string;
+  /** False when the key was generated because the file gave none. */
+  explicitKey: boolean;
+  clauses: Clause[];
+  position: Position;
+};
+
+export type Section = {
+  key: string;
+  /** The part number as printed, e.g. `IV`, when the heading has one. */
+  number?: string;
+  heading: string;
+  paragraphs: Paragraph[];
+  position: Position;
+};
+
+export type Statement = StatementMeta & {
+  /** Path of the source file relative to the content folder. */
+  file: string;
+  sections: Section[];
+  footnotes: Footnote[];
+};
+
+/** A tracked diplomatic formula (content/formulas.yaml). */
+export type Formula = {
+  id: string;
+  label: string;
+  topic: string;
+  /** Regular-expression sources, matched case-insensitively. */
+  patterns: string[];
+  zh?: string;
+  ru?: string;
+  note?: string;
+};
+
+/** A topic of the taxonomy (content/topics.yaml). */
+export type Topic = {
+  id: string;
+  label: string;
+  description: string;
+  /** Regular-expression sources, matched case-insensitively. */
+  cues: string[];
+};
+
+export type AlignKind = 'same' | 'reworded' | 'moved' | 'split' | 'merged' | 'dropped' | 'added';
+
+/** One aligned unit between an older and a newer statement. */
+export type AlignedPair = {
+  kind: AlignKind;
+  /** Clause ids in the older statement (empty for `added`). */
+  from: string[];
+  /** Clause ids in the newer statement (empty for `dropped`). */
+  to: string[];
+  /** Similarity in [0, 1]; 1 for `same`, 0 for `dropped` and `added`. */
+  score: number;
+};
+
+export type Alignment = { older: string; newer: string; pairs: AlignedPair[] };
+
+/** A word-level change inside an aligned pair. */
+export type DiffPart = { op: 'equal' | 'insert' | 'delete'; text: string };
+export type WordDiff = { parts: DiffPart[]; /** True when the bounded diff gave up and reports a whole replacement. */ replaced: boolean };
