@@ -344,9 +344,16 @@ function flatten(nodes: PhrasingContent[], marks: Mark[], state: State, footnote
   for (const node of nodes) {
     const position = start(node);
     switch (node.type) {
-      case 'text':
+      case 'text': {
+        // micromark leaves a reference to an undefined footnote as plain text.
+        const dangling = /\[\^([^\]\s]+)\]/.exec(node.value);
+        if (dangling) {
+          const place = advance(position, node.value.slice(0, dangling.index));
+          state.report(place.line, place.column, 'footnote-undefined', `footnote reference [^${dangling[1]}] has no definition`, `Add a line \`[^${dangling[1]}]: source, date, <url>.\` at the end of the file, or fix the label.`);
+        }
         runs.push({ type: 'text', value: node.value, marks, position });
         break;
+      }
       case 'inlineCode':
         runs.push({ type: 'text', value: node.value, marks: [...marks, { type: 'inlineCode' }], position });
         break;
@@ -441,14 +448,15 @@ function footnoteMarker(label: string, state: State): PhrasingContent {
   const id = `fnref-${label}-${refs.length + 1}`;
   refs.push(id);
   state.footnoteRefs.set(label, refs);
-  const link = {
+  const link: PhrasingContent = {
     type: 'link',
     url: `#fn-${label}`,
     title: null,
     children: [{ type: 'text', value: String(number) }],
-    data: { hProperties: { className: ['fnref'], ariaDescribedBy: 'footnotes-label', id } }
+    data: { hProperties: { className: ['fnref'], ariaDescribedBy: ['footnotes-label'], id } }
   };
-  return { type: 'emphasis', children: [link], data: { hName: 'sup' } } as PhrasingContent;
+  // mdast has no superscript; hName makes remark-rehype emit <sup>.
+  return { type: 'emphasis', children: [link], data: { hName: 'sup' } };
 }
 
 function wrap(node: PhrasingContent, marks: Mark[]): PhrasingContent {

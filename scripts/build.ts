@@ -1,0 +1,46 @@
+/**
+ * Build the site all or nothing: check the content first, build into a
+ * temporary folder, index it for search, and only then replace dist/.
+ * A content error stops the build before anything is written.
+ * Usage: node scripts/build.ts   (CONTENT_DIR=… to build another corpus)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadCorpus } from '../src/lib/load.ts';
+import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
+import { buildDate } from './build-date.ts';
+import { indexSearch } from './search-index.ts';
+
+const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const outDir = resolve(process.env.OUT_DIR ?? 'dist');
+const tempDir = `${outDir}.partial`;
+const started = performance.now();
+
+const today = buildDate().toISOString().slice(0, 10);
+const corpus = await loadCorpus(contentDir, { today });
+if (corpus.diagnostics.length > 0) console.error(formatReport(corpus.diagnostics));
+if (hasErrors(corpus.diagnostics)) {
+  console.error(`\nThe build stopped: fix the errors above in ${contentDir}. No site was written.`);
+  process.exit(1);
+}
+const analysed = performance.now();
+
+await rm(tempDir, { recursive: true, force: true });
+const astro = spawnSync('astro', ['build', '--outDir', tempDir], {
+  stdio: 'inherit',
+  env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
+  shell: process.platform === 'win32'
+});
+if (astro.status !== 0) {
+  await rm(tempDir, { recursive: true, force: true });
+  console.error('\nThe build failed (see above). No site was written; dist/ is unchanged.');
+  process.exit(astro.status ?? 1);
+}
+await indexSearch(tempDir);
+
+if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
+await rename(tempDir, outDir);
+const seconds = (performance.now() - started) / 1000;
+console.log(`\nBuilt ${corpus.statements.length} statements into ${outDir} in ${seconds.toFixed(1)} s (content check ${((analysed - started) / 1000).toFixed(2)} s).`);

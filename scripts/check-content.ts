@@ -1,0 +1,22 @@
+/**
+ * Check the corpus: everything the build checks, plus the editorial rules of
+ * a digest (every provision cites a source; quotes stay short).
+ * Usage: node scripts/check-content.ts [content-dir]   (exit 1 on any error)
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadCorpus } from '../src/lib/load.ts';
+import { checkContent } from '../src/lib/content-rules.ts';
+import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
+
+const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
+const corpus = await loadCorpus(dir);
+const diagnostics = [...corpus.diagnostics];
+for (const statement of corpus.statements) {
+  const text = await readFile(join(dir, statement.file), 'utf8');
+  diagnostics.push(...checkContent(statement, { path: statement.file, text }));
+}
+const clauses = corpus.statements.reduce((sum, s) => sum + s.sections.reduce((n, x) => n + x.paragraphs.reduce((m, p) => m + p.clauses.length, 0), 0), 0);
+console.log(formatReport(diagnostics));
+console.log(`Checked ${corpus.statements.length} statements, ${clauses} clauses, ${corpus.formulas.length} formulas, ${corpus.topics.length} topics in ${dir}.`);
+process.exit(hasErrors(diagnostics) ? 1 : 0);

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { cases, expectFixture, fixturesDir } from './fixtures.ts';
+
+// Each case is a corpus with one problem: the build must stop with one clear
+// message that names the file, line, column, rule and fix (expected.txt).
+describe('loadCorpus(dir) on bad input', () => {
+  for (const name of cases('bad')) {
+    it(`stops on ${name} with a message naming file:line:column, rule and fix`, async () => {
+      const dir = join(fixturesDir, 'bad', name);
+      const corpus = await loadCorpus(dir, { today: '2026-01-01' });
+      const errors = corpus.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) {
+        expect(error.line).toBeGreaterThan(0);
+        expect(error.column).toBeGreaterThan(0);
+        expect(error.hint.length).toBeGreaterThan(10);
+      }
+      expectFixture(join(dir, 'expected.txt'), `${errors.map(formatDiagnostic).join('\n')}\n`);
+    });
+  }
+});
