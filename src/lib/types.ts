@@ -134,3 +134,42 @@ export type Alignment = { older: string; newer: string; pairs: AlignedPair[] };
 /** A word-level change inside an aligned pair. */
 export type DiffPart = { op: 'equal' | 'insert' | 'delete'; text: string };
 export type WordDiff = { parts: DiffPart[]; /** True when the bounded diff gave up and reports a whole replacement. */ replaced: boolean };
+
+/** A clause node of the graph; `node` is `<statementId>/<clauseId>`, unique in a corpus. */
+export type GraphNode = Clause & { node: string };
+
+/** An alignment edge between two clause nodes of consecutive statements. */
+export type GraphEdge = { from: string; to: string; kind: AlignKind; score: number };
+
+/** One provision through the years: a chain of nodes, oldest first. */
+export type Lineage = { id: string; nodes: string[] };
+
+/** The clause graph of one series. */
+export type ClauseGraph = {
+  series: string;
+  /** Statement ids in date order. */
+  statements: string[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  lineages: Lineage[];
+};
+
+/** A headline change between two statements, in plain words, ranked by weight. */
+export type Headline = {
+  text: string;
+  weight: number;
+  /** The anchor of the compare-page row that shows it. */
+  anchor: string;
+  formula?: string;
+  topic?: string;
+};
+
+/** Findings for one pair of statements. */
+export type PairReport = {
+  older: string;
+  newer: string;
+  counts: Record<AlignKind, number>;
+  formulas: { dropped: string[]; introduced: string[]; kept: string[] };
+  topics: Array<{ topic: string; dropped: number; added: number; changed: number }>;
+  headlines: Headline[];
+};
