@@ -1,0 +1,87 @@
+/**
+ * Benchmark of align() on synthetic statements (the newer a seeded
+ * perturbation of the older) and of a pathological wordDiff.
+ *
+ *   node scripts/bench.ts
+ *
+ * Prints a table, the growth exponent (least-squares slope of log time over
+ * log n) and PASS/FAIL against the targets; exit code 1 when one is missed.
+ */
+import { align } from '../src/lib/align.ts';
+import { wordDiff } from '../src/lib/diff.ts';
+import { DEFAULT_RATES, perturb, seededRandom, syntheticClauses } from '../src/lib/perturb.ts';
+
+const SIZES = [1000, 2000, 4000, 8000];
+const RUNS = 3;
+const TARGET_8K_MS = 2000;
+const TARGET_EXPONENT = 1.3;
+const TARGET_DIFF_MS = 1000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** Least-squares slope of log y over log x. */
+function slope(xs: number[], ys: number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let k = 0; k < lx.length; k++) {
+    num += (lx[k]! - mx) * (ly[k]! - my);
+    den += (lx[k]! - mx) ** 2;
+  }
+  return num / den;
+}
+
+const verdicts: boolean[] = [];
+const verdict = (ok: boolean): string => {
+  verdicts.push(ok);
+  return ok ? 'PASS' : 'FAIL';
+};
+
+// Warm-up so the JIT has compiled the hot paths before anything is timed.
+{
+  const older = syntheticClauses(1000, 99, 'warm');
+  align(older, perturb(older, DEFAULT_RATES, 99).clauses);
+}
+
+console.log('align() on synthetic statements (newer = perturbation of older, rates ' + JSON.stringify(DEFAULT_RATES) + ')');
+console.log(`${'clauses'.padStart(8)}  ${'median ms'.padStart(10)}  ${'runs ms'.padEnd(24)}  pairs`);
+const times: number[] = [];
+for (const n of SIZES) {
+  const older = syntheticClauses(n, n, 'old');
+  const newer = perturb(older, DEFAULT_RATES, n + 1, 'new').clauses;
+  const runs: number[] = [];
+  let pairs = 0;
+  for (let r = 0; r < RUNS; r++) runs.push(time(() => (pairs = align(older, newer).length)));
+  const med = median(runs);
+  times.push(med);
+  console.log(`${String(n).padStart(8)}  ${med.toFixed(1).padStart(10)}  ${runs.map((t) => t.toFixed(0)).join(' / ').padEnd(24)}  ${pairs}`);
+}
+const exponent = slope(SIZES, times);
+const t8k = times[times.length - 1]!;
+
+// Pathological diff: two 5,000-word clauses with little in common.
+const rnd = seededRandom(7);
+const words = (): string => Array.from({ length: 5000 }, () => `w${Math.floor(rnd() * 50000)}`).join(' ');
+const a = words();
+const b = words();
+let replaced = false;
+const diffMs = time(() => (replaced = wordDiff(a, b).replaced));
+
+console.log(`\nwordDiff of two 5,000-word clauses: ${diffMs.toFixed(1)} ms (replaced: ${replaced})`);
+console.log('\nTARGETS');
+console.log(`align 8,000 × 8,000        ${t8k.toFixed(0).padStart(6)} ms   < ${TARGET_8K_MS} ms   ${verdict(t8k < TARGET_8K_MS)}`);
+console.log(`growth exponent 1k → 8k    ${exponent.toFixed(2).padStart(6)}      ≤ ${TARGET_EXPONENT}      ${verdict(exponent <= TARGET_EXPONENT)}`);
+console.log(`pathological wordDiff      ${diffMs.toFixed(0).padStart(6)} ms   < ${TARGET_DIFF_MS} ms   ${verdict(diffMs < TARGET_DIFF_MS)}`);
+process.exitCode = verdicts.every(Boolean) ? 0 : 1;

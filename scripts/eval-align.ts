@@ -1,0 +1,222 @@
+/**
+ * Evaluate the clause aligner against a baseline, on the corpus and on
+ * seeded perturbations of it. Exit code 1 when a target is missed.
+ *
+ *   node scripts/eval-align.ts [content-dir]
+ *
+ * Corpus gold: two paragraphs correspond when both carry the same explicit
+ * key; only paragraphs with explicit keys on both sides are scored, since
+ * generated keys say nothing about correspondence.
+ * Perturbed gold: the truth recorded by perturb(), at clause-link level.
+ *
+ * BASELINE: jsdiff diffArrays over the clauses' normalisedText in order.
+ * Equal items are links; each run of removed clauses directly followed (or
+ * preceded) by a run of added clauses is paired position by position as
+ * "changed" links (first with first, second with second, …); the surplus of
+ * the longer run is left unlinked. It never finds moves, splits or merges.
+ */
+import { diffArrays } from 'diff';
+import { fileURLToPath } from 'node:url';
+import { align } from '../src/lib/align.ts';
+import { normalizedText } from '../src/lib/normalize.ts';
+import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/perturb.ts';
+import type { Clause, Formula, Statement } from '../src/lib/types.ts';
+
+type Counts = { tp: number; fp: number; fn: number };
+type Link = { from: string[]; to: string[] };
+
+const TARGET_CORPUS_F1 = 0.95;
+const TARGET_PERTURBED_F1 = 0.9;
+const TARGET_MARGIN_POINTS = 15;
+const SEEDS = [1, 2, 3, 4, 5];
+
+/** Links found by the baseline: diffArrays equal items, plus adjacent removed/added runs paired by position. */
+export function baselineLinks(older: Clause[], newer: Clause[]): Link[] {
+  const a = older.map((c) => normalizedText(c.text));
+  const b = newer.map((c) => normalizedText(c.text));
+  const changes = diffArrays(a, b);
+  const links: Link[] = [];
+  let i = 0;
+  let j = 0;
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = (): void => {
+    for (let k = 0; k < Math.min(removed.length, added.length); k++) links.push({ from: [older[removed[k]!]!.id], to: [newer[added[k]!]!.id] });
+    removed = [];
+    added = [];
+  };
+  for (const ch of changes) {
+    const count = ch.count ?? ch.value.length;
+    if (ch.removed) {
+      if (added.length && removed.length) flush();
+      for (let k = 0; k < count; k++) removed.push(i++);
+    } else if (ch.added) {
+      if (added.length && removed.length) flush();
+      for (let k = 0; k < count; k++) added.push(j++);
+    } else {
+      flush();
+      for (let k = 0; k < count; k++) links.push({ from: [older[i++]!.id], to: [newer[j++]!.id] });
+    }
+  }
+  flush();
+  return links;
+}
+
+function score(pred: Set<string>, gold: Set<string>): Counts {
+  let tp = 0;
+  for (const l of pred) if (gold.has(l)) tp++;
+  return { tp, fp: pred.size - tp, fn: gold.size - tp };
+}
+
+function add(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn };
+}
+
+function prf(c: Counts): { p: number; r: number; f: number } {
+  const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+const fmt = (x: number): string => x.toFixed(3);
+const row = (cells: string[], widths: number[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+
+function clausesOf(s: Statement): Clause[] {
+  return s.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.clauses));
+}
+
+/** Paragraph links implied by clause links, restricted to explicitly keyed paragraphs. */
+function paragraphLinks(links: Link[], paraOf: Map<string, string | null>): Set<string> {
+  const out = new Set<string>();
+  for (const l of links) {
+    for (const f of l.from) {
+      for (const t of l.to) {
+        const pf = paraOf.get(f);
+        const pt = paraOf.get(t);
+        if (pf && pt) out.add(`${pf}\u0000${pt}`);
+      }
+    }
+  }
+  return out;
+}
+
+function statementPairs(statements: Statement[]): [Statement, Statement][] {
+  const bySeries = new Map<string, Statement[]>();
+  for (const s of statements) {
+    const l = bySeries.get(s.series);
+    if (l) l.push(s);
+    else bySeries.set(s.series, [s]);
+  }
+  const pairs: [Statement, Statement][] = [];
+  const seen = new Set<string>();
+  const push = (a: Statement, b: Statement): void => {
+    const key = `${a.id}\u0000${b.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
+  for (const list of bySeries.values()) {
+    list.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    for (let k = 1; k < list.length; k++) push(list[k - 1]!, list[k]!);
+  }
+  // Two statements signed the same day: compared with each other as well.
+  const a = statements.find((s) => s.id === '2025-moscow');
+  const b = statements.find((s) => s.id === '2025-moscow-stability');
+  if (a && b) push(a, b);
+  return pairs;
+}
+
+function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Counts; baseline: Counts; pairs: number } {
+  const pairs = statementPairs(statements);
+  let aligner: Counts = { tp: 0, fp: 0, fn: 0 };
+  let baseline: Counts = { tp: 0, fp: 0, fn: 0 };
+  const widths = [48, 5, 6, 6, 6, 7, 7];
+  console.log('\nCORPUS — paragraph links (gold: same explicit paragraph key)');
+  console.log(row(['pair', 'gold', 'P', 'R', 'F1', 'base F1', 'Δ pts'], widths));
+  for (const [older, newer] of pairs) {
+    const oc = clausesOf(older);
+    const nc = clausesOf(newer);
+    const paraOf = new Map<string, string | null>();
+    const explicitKeys = (s: Statement): Set<string> =>
+      new Set(s.sections.flatMap((sec) => sec.paragraphs.filter((p) => p.explicitKey).map((p) => p.key)));
+    for (const s of [older, newer]) {
+      for (const sec of s.sections) for (const p of sec.paragraphs) for (const c of p.clauses) paraOf.set(c.id, p.explicitKey ? p.key : null);
+    }
+    const ok = explicitKeys(older);
+    const gold = new Set([...explicitKeys(newer)].filter((k) => ok.has(k)).map((k) => `${k}\u0000${k}`));
+    const predicted = paragraphLinks(align(oc, nc, { formulas }), paraOf);
+    const base = paragraphLinks(baselineLinks(oc, nc), paraOf);
+    const ca = score(predicted, gold);
+    const cb = score(base, gold);
+    aligner = add(aligner, ca);
+    baseline = add(baseline, cb);
+    const fa = prf(ca);
+    const fb = prf(cb);
+    console.log(row([`${older.id} → ${newer.id}`, String(gold.size), fmt(fa.p), fmt(fa.r), fmt(fa.f), fmt(fb.f), ((fa.f - fb.f) * 100).toFixed(1)], widths));
+  }
+  return { aligner, baseline, pairs: pairs.length };
+}
+
+function evalPerturbed(sets: { id: string; clauses: Clause[] }[], formulas: Formula[]): { aligner: Counts; baseline: Counts } {
+  let aligner: Counts = { tp: 0, fp: 0, fn: 0 };
+  let baseline: Counts = { tp: 0, fp: 0, fn: 0 };
+  const widths = [48, 6, 6, 6, 7, 7];
+  console.log(`\nPERTURBED — clause links, seeds ${SEEDS.join(',')}, rates ${JSON.stringify(DEFAULT_RATES)}`);
+  console.log(row(['statement', 'P', 'R', 'F1', 'base F1', 'Δ pts'], widths));
+  for (const { id, clauses } of sets) {
+    let ca: Counts = { tp: 0, fp: 0, fn: 0 };
+    let cb: Counts = { tp: 0, fp: 0, fn: 0 };
+    for (const seed of SEEDS) {
+      const { clauses: newer, truth } = perturb(clauses, DEFAULT_RATES, seed, `${id}~${seed}`);
+      const gold = linksOf(truth);
+      ca = add(ca, score(linksOf(align(clauses, newer, { formulas })), gold));
+      cb = add(cb, score(linksOf(baselineLinks(clauses, newer)), gold));
+    }
+    aligner = add(aligner, ca);
+    baseline = add(baseline, cb);
+    const fa = prf(ca);
+    const fb = prf(cb);
+    console.log(row([id, fmt(fa.p), fmt(fa.r), fmt(fa.f), fmt(fb.f), ((fa.f - fb.f) * 100).toFixed(1)], widths));
+  }
+  return { aligner, baseline };
+}
+
+async function main(): Promise<number> {
+  const dir = process.argv[2] ?? fileURLToPath(new URL('../content', import.meta.url));
+  let statements: Statement[] = [];
+  let formulas: Formula[] = [];
+  try {
+    const { loadCorpus } = await import('../src/lib/load.ts');
+    const corpus = await loadCorpus(dir);
+    statements = corpus.statements;
+    formulas = corpus.formulas;
+    console.log(`corpus ${dir}: ${statements.length} statements, ${formulas.length} formulas, ${corpus.diagnostics.length} diagnostics`);
+  } catch (error) {
+    console.log(`corpus not loaded (${(error as Error).message}); perturbed set falls back to synthetic statements`);
+  }
+  const verdicts: boolean[] = [];
+  const verdict = (ok: boolean): string => {
+    verdicts.push(ok);
+    return ok ? 'PASS' : 'FAIL';
+  };
+
+  const corpus = evalCorpus(statements, formulas);
+  const perturbSets = statements.length
+    ? statements.map((s) => ({ id: s.id, clauses: clausesOf(s) })).filter((s) => s.clauses.length >= 2)
+    : [1, 2, 3].map((seed) => ({ id: `synthetic-${seed}`, clauses: syntheticClauses(200, seed, `synthetic-${seed}`) }));
+  const perturbed = evalPerturbed(perturbSets, formulas);
+
+  console.log('\nSUMMARY (micro-averaged)');
+  if (corpus.pairs > 0) {
+    const a = prf(corpus.aligner);
+    const b = prf(corpus.baseline);
+    console.log(`corpus     aligner P ${fmt(a.p)} R ${fmt(a.r)} F1 ${fmt(a.f)}   baseline F1 ${fmt(b.f)}   Δ ${((a.f - b.f) * 100).toFixed(1)} pts   target F1 ≥ ${TARGET_CORPUS_F1}: ${verdict(a.f >= TARGET_CORPUS_F1)}`);
+  } else console.log('corpus     no statement pairs: SKIP');
+  const a = prf(perturbed.aligner);
+  const b = prf(perturbed.baseline);
+  const margin = (a.f - b.f) * 100;
+  console.log(`perturbed  aligner P ${fmt(a.p)} R ${fmt(a.r)} F1 ${fmt(a.f)}   baseline F1 ${fmt(b.f)}   Δ ${margin.toFixed(1)} pts   target F1 ≥ ${TARGET_PERTURBED_F1}: ${verdict(a.f >= TARGET_PERTURBED_F1)}, Δ ≥ ${TARGET_MARGIN_POINTS} pts: ${verdict(margin >= TARGET_MARGIN_POINTS)}`);
+  return verdicts.every(Boolean) ? 0 : 1;
+}
+
+process.exitCode = await main();
