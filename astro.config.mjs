@@ -14,6 +14,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   security: {
     csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'"],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] }
     }

@@ -1,0 +1,28 @@
+/**
+ * Walk the built site and fail on any internal link or #fragment that does
+ * not resolve; list the external links that are not https.
+ * Usage: node scripts/check-links.ts [dist]
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { checkLinks, type BuiltPage } from './links.ts';
+
+const root = process.argv[2] ?? 'dist';
+const entries = await readdir(root, { recursive: true, withFileTypes: true });
+const pages: BuiltPage[] = [];
+const files = new Set<string>();
+for (const entry of entries) {
+  if (!entry.isFile()) continue;
+  const full = join(entry.parentPath, entry.name);
+  const path = `/${relative(root, full).split(sep).join('/')}`;
+  files.add(path);
+  if (entry.name.endsWith('.html')) {
+    const url = path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+    pages.push({ path: url, html: await readFile(full, 'utf8') });
+  }
+}
+const report = checkLinks(pages, files);
+for (const link of report.broken) console.error(`BROKEN  ${link.page} → ${link.href}  (${link.reason})`);
+for (const link of report.insecure) console.log(`not https  ${link.page} → ${link.href}`);
+console.log(`Checked ${report.checked} links on ${pages.length} pages: ${report.broken.length} broken, ${report.insecure.length} external links not https.`);
+process.exit(report.broken.length > 0 ? 1 : 0);
