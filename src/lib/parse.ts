@@ -55,6 +55,8 @@ export function parseStatement(source: Source, options?: ParseOptions): ParseRes
   const settings = options ?? emptyOptions;
   const state = createState(source);
   checkText(source, state.report);
+  // Parsing an oversized file would only bury the one message that matters.
+  if (state.diagnostics.some((diagnostic) => diagnostic.rule === 'file-too-large')) return { diagnostics: state.diagnostics };
 
   const tree = processor.runSync(processor.parse(source.text)) as Root;
   const meta = readFrontMatter(tree, state, settings.today ?? new Date().toISOString().slice(0, 10));
@@ -385,6 +387,8 @@ function flatten(nodes: PhrasingContent[], marks: Mark[], state: State, footnote
         break;
       }
       case 'html':
+        // One message per element: the closing tag of a reported element adds nothing.
+        if (node.value.startsWith('</')) break;
         state.report(position.line, position.column, 'raw-html', `raw HTML is not allowed: ${JSON.stringify(node.value.slice(0, 60))}`, 'Remove the HTML; write the text as Markdown (quotes in "…", emphasis with *…*).');
         break;
       case 'image':

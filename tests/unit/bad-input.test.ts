@@ -22,3 +22,18 @@ describe('loadCorpus(dir) on bad input', () => {
     });
   }
 });
+
+describe('loadCorpus(dir) on an oversized file', () => {
+  it('stops with file-too-large instead of parsing it', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'summit-diff-large-'));
+    await mkdir(join(dir, 'statements'));
+    await writeFile(join(dir, 'statements', 'huge.md'), `---\ntitle: x\n---\n${'The Parties met.\n\n'.repeat(130_000)}`);
+    const corpus = await loadCorpus(dir, { today: '2026-01-01' });
+    await rm(dir, { recursive: true, force: true });
+    expect(corpus.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^statements\/huge\.md:1:1 {2}error {2}the file has \d+ characters, more than 2000000 {2}\[file-too-large\]/)
+    ]);
+  });
+});
