@@ -1,6 +1,6 @@
 /**
  * Load a corpus folder: the only module that touches the file system.
- * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml` and `series.yaml`,
+ * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml` and `alignments.yaml`,
  * runs parse and tag, and checks what spans files.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { readLexicon } from './lexicon.ts';
 import { compileMatchers, tagStatement } from './tag.ts';
 import { readSeries, type Series } from './series.ts';
 import { maxFileCharacters } from './text-checks.ts';
+import { checkCorrections, readCorrections, type Correction } from './corrections.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -18,6 +19,8 @@ export type Corpus = {
   formulas: Formula[];
   topics: Topic[];
   series: Series[];
+  /** Editors' corrections of the aligner (`alignments.yaml`, optional). */
+  corrections: Correction[];
   diagnostics: Diagnostic[];
 };
 
@@ -79,7 +82,9 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
 
   const seriesResult = readSeries(await read('series.yaml'), statements);
   diagnostics.push(...seriesResult.diagnostics);
-  return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, diagnostics };
+  const corrections = readCorrections(await read('alignments.yaml'));
+  diagnostics.push(...corrections.diagnostics, ...checkCorrections(corrections.corrections, statements));
+  return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, corrections: corrections.corrections, diagnostics };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {

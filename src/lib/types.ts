@@ -127,6 +127,8 @@ export type AlignedPair = {
   to: string[];
   /** Similarity in [0, 1]; 1 for `same`, 0 for `dropped` and `added`. */
   score: number;
+  /** True when an editor's correction (alignments.yaml) forced, cut or reshaped this pair. */
+  edited?: boolean;
 };
 
 export type Alignment = { older: string; newer: string; pairs: AlignedPair[] };

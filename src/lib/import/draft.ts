@@ -1,0 +1,424 @@
+/**
+ * The shared half of `npm run import`: blocks read from a text, HTML or Word
+ * file → a draft statement (front matter found or missing, numbered parts as
+ * sections, paragraphs with generated keys, footnotes) → Markdown in the
+ * content format, with a report of what was recognised and what to check.
+ * Nothing is invented: a field that cannot be read stays missing and is
+ * written as a marked TODO.
+ */
+import { keyPattern } from '../schema.ts';
+
+/** A block of an imported document, in reading order. */
+export type Block = {
+  type: 'heading' | 'paragraph';
+  /** Plain text; footnote references are `footnoteMark(label)` markers. */
+  text: string;
+};
+
+/** What a reader (text.ts, html.ts) extracts from a file. */
+export type ImportSource = {
+  /** The title, when the document marks one (an `<h1>`, or the first line of a text). */
+  title?: string;
+  blocks: Block[];
+  footnotes: ImportFootnote[];
+  /** The document's own address (`<link rel="canonical">`), when it gives one. */
+  url?: string;
+  /** What the reader left out, in plain words (navigation, footer, …). */
+  stripped: string[];
+};
+
+export type ImportFootnote = { label: string; text: string };
+
+/** Front matter fields the importer fills. */
+export type ImportFields = {
+  id?: string;
+  title?: string;
+  shortTitle?: string;
+  date?: string;
+  place?: string;
+  series?: string;
+  kind?: string;
+  edition?: 'digest' | 'full';
+  sourceLabel?: string;
+  sourceUrl?: string;
+};
+
+/** The fields a statement needs, in front matter order. */
+export const requiredFields = ['title', 'shortTitle', 'date', 'place', 'series', 'kind', 'edition', 'sourceLabel', 'sourceUrl'] as const;
+export type RequiredField = (typeof requiredFields)[number];
+
+export type DraftParagraph = { key: string; text: string; numbered?: string };
+export type DraftSection = { key: string; number?: string; heading: string; paragraphs: DraftParagraph[] };
+
+/** A statement as the importer understood it. */
+export type Draft = {
+  fields: ImportFields;
+  /** Where each field came from (`--title`, `<h1>`, `date line "Moscow, 8 May 2025"`, …). */
+  origins: Partial<Record<keyof ImportFields, string>>;
+  /** Paragraphs before the first part (the preamble). */
+  preamble: DraftParagraph[];
+  sections: DraftSection[];
+  footnotes: ImportFootnote[];
+  /** Things to check by hand, in plain words. */
+  checks: string[];
+  stripped: string[];
+};
+
+const markStart = '\uE000';
+const markEnd = '\uE001';
+const markPattern = /\uE000([^\uE001]*)\uE001/g;
+
+/**
+ * The marker of a footnote reference inside block text.
+ *
+ * @param label footnote label.
+ */
+export function footnoteMark(label: string): string {
+  return `${markStart}${label}${markEnd}`;
+}
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const monthPattern = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})\\b`, 'i');
+const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'i');
+const isoDate = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const placeWord = "[A-Z][\\p{L}'’.-]*";
+const placeName = `${placeWord}(?:[ -](?:${placeWord}|de|del|da|am|sur))*`;
+
+/** A date and place read from a line such as "Moscow, 8 May 2025" or "Done at Beijing on May 16, 2024". */
+export type DateLine = { date?: string; place?: string };
+
+/**
+ * Read a date and place from a short line: "Moscow, 8 May 2025",
+ * "Beijing, May 16, 2024", "8 May 2025, Moscow", "Done at Astana on 4 July 2024".
+ *
+ * @param line one line of text.
+ * @returns the ISO date and place found, or an empty object.
+ */
+export function readDateLine(line: string): DateLine {
+  const text = line.replace(/\s+/g, ' ').trim();
+  let date: string | undefined;
+  let match: RegExpExecArray | null;
+  if ((match = dayMonthYear.exec(text))) date = isoOf(Number(match[3]), monthIndex(match[2] ?? ''), Number(match[1]));
+  else if ((match = monthDayYear.exec(text))) date = isoOf(Number(match[3]), monthIndex(match[1] ?? ''), Number(match[2]));
+  else if ((match = isoDate.exec(text))) date = isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (!date || !match) return {};
+  const before = text.slice(0, match.index).replace(/[\s,;–—-]+$/, '');
+  const after = text.slice(match.index + match[0].length).replace(/^[\s,;–—-]+/, '').replace(/[.\s]+$/, '');
+  const place =
+    new RegExp(`^(?:(?:[Dd]one|[Ss]igned|[Ii]ssued|[Aa]dopted)\\s+(?:at|in)\\s+)?(?:[Tt]he city of\\s+)?(${placeName})(?:\\s+(?:on|this))?$`, 'u').exec(before)?.[1] ??
+    (before === '' ? new RegExp(`^(?:in\\s+)?(${placeName})$`, 'u').exec(after)?.[1] : undefined);
+  const result: DateLine = { date };
+  if (place && !/^(?:done|signed|on|the)$/i.test(place)) result.place = place;
+  return result;
+}
+
+function monthIndex(name: string): number {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  return months.findIndex((month) => month.startsWith(lower.slice(0, 3))) + 1;
+}
+
+function isoOf(year: number, month: number, day: number): string | undefined {
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+// A numbered part: "IV. Heading", "Part IV. Heading", "4. Heading", "IV Heading" (short, no final full stop).
+const partPattern = /^(?:part\s+)?([IVXLC]{1,7}|\d{1,2})[.)]?\s+(\S.*)$/i;
+// A numbered paragraph: "12. The Parties …".
+const numberedParagraph = /^(\d{1,3})[.)]\s+(\S.*)$/;
+const maxHeadingWords = 14;
+
+/**
+ * Understand the blocks of a document as a statement.
+ *
+ * @param source what a reader extracted.
+ * @param given fields given on the command line; they win over what is read.
+ * @returns the draft, with fields still missing left undefined.
+ */
+export function draftStatement(source: ImportSource, given?: ImportFields): Draft {
+  const settings = given ?? {};
+  const fields: ImportFields = {};
+  const origins: Draft['origins'] = {};
+  const checks: string[] = [];
+  const blocks = [...source.blocks];
+
+  let title = source.title?.trim();
+  if (title) origins.title = 'the document title';
+  // Without a marked title, the first block is the title when it is short and not a part.
+  if (!title && blocks[0] && blocks[0].text.split(/\s+/).length <= 40 && !partPattern.test(blocks[0].text) && !readDateLine(blocks[0].text).date) {
+    title = stripMarks(blocks.shift()?.text ?? '').trim();
+    origins.title = 'the first line';
+  }
+  if (title) fields.title = title.replace(/\s+/g, ' ');
+
+  // The date line sits near the top or at the very end ("Done at …").
+  const candidates = [...blocks.keys()].filter((index) => index < 6 || index >= blocks.length - 3);
+  for (const index of candidates) {
+    const block = blocks[index];
+    if (!block || block.text.split(/\s+/).length > 16) continue;
+    const found = readDateLine(stripMarks(block.text));
+    if (!found.date) continue;
+    fields.date = found.date;
+    origins.date = `date line ${JSON.stringify(block.text.trim())}`;
+    if (found.place) {
+      fields.place = found.place;
+      origins.place = origins.date;
+    }
+    blocks.splice(index, 1);
+    break;
+  }
+  if (!fields.date && fields.title) {
+    const fromTitle = readDateLine(fields.title);
+    if (fromTitle.date) {
+      fields.date = fromTitle.date;
+      origins.date = 'the title';
+    }
+  }
+  const kind = kindOf(fields.title ?? '');
+  if (kind) {
+    fields.kind = kind;
+    origins.kind = 'the title';
+  }
+  fields.edition = 'full';
+  origins.edition = 'imported text (a full text unless you condensed it)';
+  if (source.url) {
+    fields.sourceUrl = source.url;
+    origins.sourceUrl = 'the canonical link of the page';
+  }
+  for (const [name, value] of Object.entries(settings) as Array<[keyof ImportFields, string | undefined]>) {
+    if (value === undefined || value === '') continue;
+    (fields as Record<string, string>)[name] = value;
+    origins[name] = `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  }
+  if (!fields.shortTitle && fields.place && fields.date) {
+    fields.shortTitle = `${fields.place} ${fields.date.slice(0, 4)}`;
+    origins.shortTitle = 'place and year';
+  }
+
+  const used = new Set<string>();
+  const preamble: DraftParagraph[] = [];
+  const sections: DraftSection[] = [];
+  let numberedParagraphs = 0;
+  for (const block of blocks) {
+    const text = block.text.replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    const part = partPattern.exec(stripMarks(text));
+    const words = text.split(' ').length;
+    const looksLikeHeading = words <= maxHeadingWords && !/[.;:,]$/.test(stripMarks(text));
+    if ((block.type === 'heading' && words <= 30) || (part && looksLikeHeading)) {
+      const heading = stripMarks(part ? (part[2] ?? text) : text).trim();
+      const section: DraftSection = { key: uniqueKey(slugOf(heading, 5) ?? 'part', used), heading, paragraphs: [] };
+      if (part?.[1]) section.number = part[1].toUpperCase();
+      sections.push(section);
+      continue;
+    }
+    const numbered = numberedParagraph.exec(text);
+    const body = numbered ? (numbered[2] ?? text) : text;
+    if (numbered) numberedParagraphs++;
+    const paragraph: DraftParagraph = { key: uniqueKey(slugOf(stripMarks(body), 4) ?? 'provision', used), text: body };
+    if (numbered?.[1]) paragraph.numbered = numbered[1];
+    (sections[sections.length - 1]?.paragraphs ?? preamble).push(paragraph);
+  }
+
+  const empty = sections.filter((section) => section.paragraphs.length === 0);
+  if (empty.length > 0) checks.push(`${empty.length} heading(s) with no paragraph below: ${empty.map((s) => JSON.stringify(s.heading)).join(', ')} (a heading misread, or text lost?)`);
+  if (numberedParagraphs > 0) checks.push(`${numberedParagraphs} paragraph number(s) were dropped ("12. The Parties …" → "The Parties …"); keys replace them.`);
+  if (sections.length === 0) checks.push('no numbered parts or headings were found: every paragraph is in the preamble.');
+  const referenced = new Set([...allText(preamble, sections).matchAll(markPattern)].map((match) => match[1]));
+  const footnotes = source.footnotes.filter((footnote) => referenced.has(footnote.label));
+  const unused = source.footnotes.length - footnotes.length;
+  if (unused > 0) checks.push(`${unused} footnote(s) were never referenced in the text and were left out.`);
+  for (const label of referenced) {
+    if (label !== undefined && !source.footnotes.some((footnote) => footnote.label === label)) checks.push(`footnote reference [${label}] has no note text: write it or remove the reference.`);
+  }
+  const last = [...sections].reverse().find((section) => section.paragraphs.length > 0)?.paragraphs.at(-1) ?? preamble.at(-1);
+  if (last && last.text.split(' ').length <= 12 && !/[.!?;»”"]$/.test(stripMarks(last.text))) checks.push(`the last paragraph is short (${JSON.stringify(stripMarks(last.text))}): a signature or closing line?`);
+  checks.push('keys were generated from the first words of each paragraph: give a provision the key it has in the other statements of the series (`npm run keys -- <older.md> <this.md>` proposes them).');
+  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped };
+}
+
+function allText(preamble: DraftParagraph[], sections: DraftSection[]): string {
+  return [...preamble, ...sections.flatMap((section) => section.paragraphs)].map((paragraph) => paragraph.text).join('\n');
+}
+
+function kindOf(title: string): string | undefined {
+  if (/strategic stability/i.test(title)) return 'strategic-stability';
+  if (/joint statement/i.test(title)) return 'joint-statement';
+  if (/declaration/i.test(title)) return 'declaration';
+  if (/communiqu[eé]/i.test(title)) return 'communique';
+  if (/memorandum/i.test(title)) return 'memorandum';
+  if (/treaty/i.test(title)) return 'treaty';
+  return undefined;
+}
+
+const stopWords = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'as', 'is', 'are', 'that', 'this', 'its', 'their', 'both', 'two', 'parties', 'party', 'sides', 'side', 'will', 'shall', 'they', 'it', 'also', 'further']);
+
+/**
+ * A key from the first content words of a text: lowercase ASCII letters,
+ * digits and hyphens, starting with a letter.
+ *
+ * @param text the text.
+ * @param words how many content words to keep.
+ */
+export function slugOf(text: string, words: number): string | undefined {
+  const all = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const content = all.filter((word) => !stopWords.has(word));
+  const chosen = (content.length > 0 ? content : all).slice(0, words);
+  let slug = chosen.join('-').slice(0, 40).replace(/-+$/, '');
+  if (slug === '') return undefined;
+  if (!/^[a-z]/.test(slug)) slug = `p-${slug}`;
+  return keyPattern.test(slug) ? slug : undefined;
+}
+
+function uniqueKey(base: string, used: Set<string>): string {
+  let key = base;
+  for (let suffix = 2; used.has(key); suffix++) key = `${base}-${suffix}`;
+  used.add(key);
+  return key;
+}
+
+function stripMarks(text: string): string {
+  return text.replace(markPattern, '');
+}
+
+/** The value written for a field that still needs a person. */
+export const todo = 'TODO';
+
+/**
+ * The fields still missing from a draft.
+ *
+ * @param draft the draft.
+ */
+export function missingFields(draft: Draft): RequiredField[] {
+  return requiredFields.filter((name) => name !== 'sourceLabel' && (draft.fields[name] === undefined || draft.fields[name] === ''));
+}
+
+/**
+ * Write a draft as a statement file in the content format. Missing fields
+ * are written as `TODO` with a `# needs review` comment, so the file fails the
+ * content check until a person fills them.
+ *
+ * @param draft the draft.
+ * @returns the Markdown text.
+ */
+export function toMarkdown(draft: Draft): string {
+  const { fields } = draft;
+  const lines = ['---'];
+  const field = (name: RequiredField | 'title', hint: string): void => {
+    const value = fields[name];
+    lines.push(value === undefined || value === '' ? `${name}: ${todo}  # needs review: ${hint}` : `${name}: ${yamlString(value)}`);
+  };
+  field('title', 'the full title of the statement');
+  if (fields.shortTitle) lines.push(`shortTitle: ${yamlString(fields.shortTitle.slice(0, 40))}`);
+  else lines.push(`shortTitle: ${todo}  # needs review: a short label such as "Moscow 2025"`);
+  field('date', 'the signing date as YYYY-MM-DD');
+  field('place', 'the city where it was signed');
+  field('series', 'the series id, e.g. china-russia');
+  field('kind', 'joint-statement, strategic-stability, declaration, communique, treaty or memorandum');
+  field('edition', 'full (the full text) or digest (condensed)');
+  lines.push('sources:');
+  const label = fields.sourceLabel ?? (fields.sourceUrl ? hostOf(fields.sourceUrl) : undefined);
+  lines.push(label ? `  - label: ${yamlString(label)}` : `  - label: ${todo}  # needs review: who published the text`);
+  lines.push(fields.sourceUrl ? `    url: ${yamlString(fields.sourceUrl)}` : `    url: ${todo}  # needs review: the address of the text`);
+  lines.push('---', '');
+
+  const paragraph = (item: DraftParagraph): void => {
+    lines.push(`${markdownText(item.text)} {#${item.key}}`, '');
+  };
+  draft.preamble.forEach(paragraph);
+  for (const section of draft.sections) {
+    lines.push(`## ${section.number ? `${section.number}. ` : ''}${markdownText(section.heading)} {#${section.key}}`, '');
+    section.paragraphs.forEach(paragraph);
+  }
+  for (const footnote of draft.footnotes) {
+    lines.push(`[^${footnote.label}]: ${markdownText(footnote.text) || todo}`);
+  }
+  if (draft.footnotes.length > 0) lines.push('');
+  return lines.join('\n');
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A YAML scalar: plain when safe, double-quoted otherwise. */
+function yamlString(value: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ,.'’()–—/-]*$/u.test(value) && !/:\s|\s#/.test(value) && !/^(?:true|false|null|yes|no|on|off|~|\d[\d.:-]*)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+// Escape what Markdown would read as markup, then put footnote references back.
+function markdownText(text: string): string {
+  const escaped = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`)
+    .replace(/\{#/g, '\\{#')
+    .replace(/^(#{1,6}\s|[-+]\s|>|=+\s*$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(\s)/, '$1\\$2$3');
+  return escaped.replace(markPattern, (_, label: string) => `[^${label}]`);
+}
+
+/** What an import recognised, for the report. */
+export type ImportSummary = {
+  fields: ImportFields;
+  origins: Draft['origins'];
+  missing: RequiredField[];
+  parts: number;
+  paragraphs: number;
+  footnotes: number;
+  stripped: string[];
+  checks: string[];
+};
+
+/**
+ * Summarise a draft for the report.
+ *
+ * @param draft the draft.
+ */
+export function summarise(draft: Draft): ImportSummary {
+  return {
+    fields: draft.fields,
+    origins: draft.origins,
+    missing: missingFields(draft),
+    parts: draft.sections.length,
+    paragraphs: draft.preamble.length + draft.sections.reduce((sum, section) => sum + section.paragraphs.length, 0),
+    footnotes: draft.footnotes.length,
+    stripped: draft.stripped,
+    checks: draft.checks
+  };
+}
+
+/**
+ * The report of an import as text.
+ *
+ * @param summary what was recognised.
+ * @param file the file written.
+ */
+export function formatSummary(summary: ImportSummary, file: string): string {
+  const out = [`Wrote ${file}`, '', 'Recognised:'];
+  const shown: Array<keyof ImportFields> = ['title', 'shortTitle', 'date', 'place', 'series', 'kind', 'edition', 'sourceUrl'];
+  for (const name of shown) {
+    const value = summary.fields[name];
+    if (value !== undefined && value !== '') out.push(`  ${name.padEnd(10)} ${value}${summary.origins[name] ? `   (from ${summary.origins[name]})` : ''}`);
+  }
+  out.push(`  parts      ${summary.parts}`, `  paragraphs ${summary.paragraphs}`, `  footnotes  ${summary.footnotes}`);
+  if (summary.stripped.length > 0) out.push(`  stripped   ${summary.stripped.join('; ')}`);
+  out.push('', 'Check by hand:');
+  for (const name of summary.missing) out.push(`  - ${name}: not found; written as ${todo} (needs review)`);
+  for (const check of summary.checks) out.push(`  - ${check}`);
+  if (summary.missing.length > 0) out.push('', `NEEDS REVIEW: fill the ${summary.missing.length} ${todo} field(s) in ${file}; the build refuses the file until then.`);
+  return out.join('\n');
+}

@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { afterAll, describe, expect, it } from 'vitest';
+import { draftStatement, readDateLine, toMarkdown, type Draft, type ImportFields } from '../../src/lib/import/draft.ts';
+import { readHtml } from '../../src/lib/import/html.ts';
+import { readText } from '../../src/lib/import/text.ts';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { fixturesDir } from './fixtures.ts';
+
+const dir = join(fixturesDir, 'import');
+const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
+const temp = mkdtempSync(join(tmpdir(), 'summit-import-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const filled: ImportFields = { series: 'calvora-dunmere', sourceUrl: 'https://example.org/statement', sourceLabel: 'Test fixture' };
+const paragraphCounts = (draft: Draft): number[] => draft.sections.map((section) => section.paragraphs.length);
+
+async function docxDraft(given?: ImportFields): Promise<Draft> {
+  const result = await mammoth.convertToHtml({ path: join(dir, 'statement.docx') }, { styleMap: ["p[style-name='Title'] => h1:fresh"] });
+  return draftStatement(readHtml(result.value), given);
+}
+
+/** Load a folder holding one imported statement; return its errors. */
+async function loadErrors(name: string, markdown: string): Promise<string[]> {
+  const folder = join(temp, name);
+  mkdirSync(join(folder, 'statements'), { recursive: true });
+  writeFileSync(join(folder, 'statements', `${name}.md`), markdown);
+  const corpus = await loadCorpus(folder, { today: '2100-01-01' });
+  if (corpus.statements.length !== 1) return ['the statement could not be built', ...corpus.diagnostics.map((diagnostic) => diagnostic.rule)];
+  return corpus.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.rule}: ${diagnostic.message}`);
+}
+
+describe('readDateLine', () => {
+  it('reads day-month-year, month-day-year, ISO and "Done at" lines', () => {
+    expect(readDateLine('Moscow, 8 May 2025')).toEqual({ date: '2025-05-08', place: 'Moscow' });
+    expect(readDateLine('Beijing, May 16, 2024')).toEqual({ date: '2024-05-16', place: 'Beijing' });
+    expect(readDateLine('Done at Port Alder on 14 March 2024.')).toEqual({ date: '2024-03-14', place: 'Port Alder' });
+    expect(readDateLine('8 May 2025, Moscow')).toEqual({ date: '2025-05-08', place: 'Moscow' });
+    expect(readDateLine('2023-03-21')).toEqual({ date: '2023-03-21' });
+  });
+  it('never invents a date that is not a calendar date', () => {
+    expect(readDateLine('Moscow, 31 February 2025')).toEqual({});
+    expect(readDateLine('The Parties met in Moscow.')).toEqual({});
+  });
+});
+
+describe('import of plain text', () => {
+  const draft = draftStatement(readText(read('statement.txt')), filled);
+  it('readText finds title, date and place lines', () => {
+    expect(draft.fields.title).toBe('Joint Statement of the Republic of Calvora and the Kingdom of Dunmere on a Partnership for the Coming Decade');
+    expect(draft.fields.date).toBe('2024-03-14');
+    expect(draft.fields.place).toBe('Port Alder');
+    expect(draft.fields.shortTitle).toBe('Port Alder 2024');
+    expect(draft.fields.kind).toBe('joint-statement');
+  });
+  it('readText turns numbered parts into sections and joins wrapped lines', () => {
+    expect(draft.sections.map((section) => `${section.number}. ${section.heading}`)).toEqual(['I. Foundations of the partnership', 'II. Trade and connectivity', 'III. Regional questions']);
+    expect(paragraphCounts(draft)).toEqual([2, 2, 1]);
+    expect(draft.sections[0]?.paragraphs[0]?.text).toMatch(/^The Parties regard .* no third country\.\uE0001\uE001$/);
+  });
+  it('readText keeps footnotes as GFM footnotes', () => {
+    const markdown = toMarkdown(draft);
+    expect(markdown).toContain('no third country.[^1] {#regard-partnership-mature-stable}');
+    expect(markdown).toContain('[^2]: The crossing figures are imaginary.');
+    expect(draft.footnotes).toHaveLength(2);
+  });
+  it('the output passes loadCorpus once the fields are filled', async () => {
+    expect(await loadErrors('2024-port-alder', toMarkdown(draft))).toEqual([]);
+  });
+});
+
+describe('import of an HTML page', () => {
+  const source = readHtml(read('statement.html'));
+  const draft = draftStatement(source, filled);
+  const markdown = toMarkdown(draft);
+  it('readHtml strips navigation, header, share bar, aside, scripts and footer', () => {
+    for (const chrome of ['Skip to content', 'Home', 'Coat of arms', 'Share', 'Related', 'All rights reserved', 'Privacy', 'analytics', 'font-family', 'Ministry of Foreign Affairs of the Republic']) {
+      expect(markdown).not.toContain(chrome);
+    }
+    expect(source.stripped.join(' ')).toMatch(/outside the main content/);
+  });
+  it('readHtml takes the <h1> as title, the date line, and the canonical address', () => {
+    expect(draft.fields.title).toBe('Joint Statement of the Republic of Calvora and the Kingdom of Dunmere on Cooperation in the Northern Waters');
+    expect(draft.fields.date).toBe('2025-06-02');
+    expect(draft.fields.place).toBe('Dunmere Castle');
+    expect(draft.fields.sourceUrl).toBe('https://example.org/statement');
+    expect(source.url).toBe('https://mfa.calvora.example/en/statements/2025-northern-waters');
+  });
+  it('readHtml turns <h2> and bold numbered lines into sections, list items into paragraphs', () => {
+    expect(draft.preamble).toHaveLength(1);
+    expect(draft.sections.map((section) => section.number)).toEqual(['I', 'II', 'III']);
+    expect(paragraphCounts(draft)).toEqual([2, 2, 3]);
+  });
+  it('readHtml keeps footnotes (a note cited twice keeps one label) and escapes markup', () => {
+    expect(draft.footnotes.map((footnote) => footnote.text)).toEqual(['An invented provision, written for the Summit Diff tests.', 'The quota figures are imaginary.']);
+    expect(markdown.match(/\[\^1\]/g)).toHaveLength(3);
+    expect(markdown).toContain('ice-breaking service & share its costs equally. They invite \\<all\\> coastal states');
+    expect(markdown).not.toMatch(/Notes|↩/);
+  });
+  it('the output passes loadCorpus once the fields are filled', async () => {
+    expect(await loadErrors('2025-dunmere-castle', markdown)).toEqual([]);
+  });
+});
+
+describe('import of a Word file', () => {
+  it('mammoth → readHtml reads title, date, parts, paragraphs and Word footnotes', async () => {
+    const draft = await docxDraft(filled);
+    expect(draft.fields.title).toBe('Joint Declaration of the Republic of Calvora and the Kingdom of Dunmere on Energy and Climate');
+    expect(draft.fields.kind).toBe('declaration');
+    expect(draft.fields.date).toBe('2023-09-21');
+    expect(draft.fields.place).toBe('Tessel Harbour');
+    expect(draft.sections.map((section) => section.heading)).toEqual(['Energy', 'Climate']);
+    expect(paragraphCounts(draft)).toEqual([2, 3]);
+    expect(draft.footnotes.map((footnote) => footnote.text)).toEqual(['An invented provision, written for the Summit Diff tests.', 'No real report is meant.']);
+    expect(await loadErrors('2023-tessel-harbour', toMarkdown(draft))).toEqual([]);
+  });
+  it('what cannot be read is written as a marked TODO, never invented', async () => {
+    const markdown = toMarkdown(await docxDraft());
+    expect(markdown).toMatch(/^series: TODO {2}# needs review/m);
+    expect(markdown).toMatch(/^ {4}url: TODO {2}# needs review/m);
+    expect(await loadErrors('2023-tessel-todo', markdown)).not.toEqual([]);
+  });
+});
+
+describe('npm run import', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/import.ts', ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  it('writes the file, reports what it recognised and exits 2 when fields need review', () => {
+    const out = join(temp, 'cli', 'statement.md');
+    const first = run(join(dir, 'statement.docx'), '--out', out);
+    expect(first.status).toBe(2);
+    expect(first.stdout).toMatch(/parts +2/);
+    expect(first.stdout).toMatch(/NEEDS REVIEW/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^series: TODO/m);
+  });
+  it('never overwrites a file without --force', () => {
+    const out = join(temp, 'cli', 'existing.md');
+    mkdirSync(join(temp, 'cli'), { recursive: true });
+    writeFileSync(out, 'keep me\n');
+    const refused = run(join(dir, 'statement.txt'), '--out', out, '--series', 'calvora-dunmere', '--source-url', 'https://example.org/a');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/exists; nothing was written.*--force/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me\n');
+    const forced = run(join(dir, 'statement.txt'), '--out', out, '--series', 'calvora-dunmere', '--source-url', 'https://example.org/a', '--force');
+    expect(forced.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^series: calvora-dunmere$/m);
+  });
+});

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { align } from '../../src/lib/align.ts';
+import { clausesOf, linkedPairs } from '../../src/lib/graph.ts';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { toTei } from '../../src/lib/tei.ts';
+import type { Alignment, Statement } from '../../src/lib/types.ts';
+import { fixturesDir } from './fixtures.ts';
+import { elements, parseXml, textContent } from './xml.ts';
+
+const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
+const series = corpus.series[0]!;
+
+function tei(statements: Statement[]): string {
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const alignments: Alignment[] = linkedPairs(statements).map(([older, newer]) => ({
+    older,
+    newer,
+    pairs: align(clausesOf(byId.get(older)!), clausesOf(byId.get(newer)!), { formulas: corpus.formulas })
+  }));
+  return toTei(series, statements, alignments);
+}
+
+describe('toTei', () => {
+  const root = parseXml(tei(corpus.statements));
+  const apps = elements(root, 'app');
+  const witnesses = elements(root, 'witness').map((witness) => witness.attrs['xml:id']);
+
+  it('toTei(series, statements, alignments) is well-formed TEI with a witness per statement', () => {
+    expect(root.name).toBe('TEI');
+    expect(root.attrs.xmlns).toBe('http://www.tei-c.org/ns/1.0');
+    expect(witnesses).toEqual(['w-2019-velm', 'w-2021-corra', 'w-2023-velm']);
+    expect(elements(root, 'variantEncoding')[0]?.attrs.method).toBe('parallel-segmentation');
+  });
+  it('toTei gives every app one rdg per witness, in order, empty where a statement lacks the clause', () => {
+    for (const app of apps) {
+      expect(elements(app, 'rdg').map((rdg) => rdg.attrs.wit)).toEqual(witnesses.map((id) => `#${id}`));
+    }
+    const oneRiver = apps.find((app) => textContent(app).includes('one river, one future'))!;
+    expect(elements(oneRiver, 'rdg').map((rdg) => rdg.children.length)).toEqual([0, 0, 1]);
+    const customs = apps.find((app) => textContent(app).includes('customs post'))!;
+    expect(elements(customs, 'rdg').map((rdg) => elements(rdg, 'seg').length)).toEqual([0, 1, 1]);
+  });
+  it('toTei puts every clause in exactly one seg', () => {
+    const segs = elements(root, 'seg').map((seg) => seg.attrs['xml:id']);
+    const expected = corpus.statements.flatMap((statement) => clausesOf(statement).map((clause) => `${statement.id}.${clause.id}`));
+    expect(new Set(segs).size).toBe(segs.length);
+    expect([...segs].sort()).toEqual(expected.map((id) => (/^\d/.test(id) ? `s${id}` : id)).sort());
+  });
+  it('toTei escapes markup characters in text and attributes', () => {
+    const [first, ...rest] = corpus.statements;
+    const tricky = structuredClone(first!);
+    tricky.title = 'A & B <"quoted"> title';
+    tricky.sections[0]!.paragraphs[0]!.clauses[0]!.text = 'Rivers & <roads> "shared" \u0001now';
+    const parsed = parseXml(tei([tricky, ...rest]));
+    expect(textContent(elements(parsed, 'witness')[0]!)).toContain('A & B <"quoted"> title');
+    expect(elements(parsed, 'seg').map(textContent)).toContain('Rivers & <roads> "shared" now');
+  });
+});
