@@ -1,0 +1,316 @@
+/**
+ * The analysis of the build, computed once and shared by every page and data
+ * file: for every series, every ordered pair of its statements aligned and
+ * diffed, the clause graph, the pair reports, and the rows of each compare page.
+ * Pages only render from it.
+ */
+import { getCorpus } from './corpus.ts';
+import type { Corpus } from '../lib/load.ts';
+import type { Series } from '../lib/series.ts';
+import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Section, Statement } from '../lib/types.ts';
+import { align } from '../lib/align.ts';
+import { applyCorrections } from '../lib/corrections.ts';
+import { wordDiff } from '../lib/diff.ts';
+import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/graph.ts';
+import { anchorPage, isChange, reportPair } from '../lib/report.ts';
+import type { SeriesData } from '../lib/open-data.ts';
+
+/** The kind of a compare row: an aligned pair, or the place a moved clause left. */
+export type RowKind = AlignKind | 'moved-away';
+
+/** One row of a compare page, ready to render. */
+export type CompareRow = {
+  kind: RowKind;
+  /** The row's element id, and every other anchor that leads to it. */
+  id: string;
+  anchors: string[];
+  /** Clauses of the older and the newer statement. */
+  from: Clause[];
+  to: Clause[];
+  /** What each side shows: equal and deleted parts on the left, equal and inserted parts on the right. */
+  older: DiffPart[];
+  newer: DiffPart[];
+  score: number;
+  /** True when an editor's correction (alignments.yaml) made or changed this pair. */
+  edited: boolean;
+  /** Topics and formulas of both sides, sorted. */
+  topics: string[];
+  formulas: string[];
+  /** The lineage of the row's clause (newer side first). */
+  lineage: string | undefined;
+  /** For `moved` and `moved-away`: the id of the other row, and the section there. */
+  link?: { id: string; section: string };
+};
+
+/** A section of a compare page: a section of the newer statement, with its rows. */
+export type CompareSection = {
+  key: string;
+  /** Element id of the heading. */
+  id: string;
+  number: string | undefined;
+  heading: string;
+  rows: CompareRow[];
+  /** Rows that are not `same`, of all rows (the place a moved clause left is not counted). */
+  changed: number;
+  total: number;
+};
+
+/** A section of the older statement of which no clause is in the newer one. */
+export type DroppedSection = { key: string; number: string | undefined; heading: string; clauses: number; firstRow: string };
+
+/** Everything a compare page shows. */
+export type Comparison = {
+  older: Statement;
+  newer: Statement;
+  pairs: AlignedPair[];
+  report: PairReport;
+  sections: CompareSection[];
+  droppedSections: DroppedSection[];
+};
+
+/** The analysis of one series. */
+export type SeriesAnalysis = {
+  series: Series;
+  /** Statements in date order. */
+  statements: Statement[];
+  graph: ClauseGraph;
+  /** Every ordered pair (older before newer in series order). */
+  comparisons: Comparison[];
+};
+
+/** The analysis of the corpus. */
+export type Analysis = {
+  corpus: Corpus;
+  series: SeriesAnalysis[];
+  /** Comparison by `<older>/<newer>`. */
+  comparison: (older: string, newer: string) => Comparison | undefined;
+  /** Lineage of a node (`<statementId>/<clauseId>`). */
+  lineageOf: (node: string) => Lineage | undefined;
+  /** Milliseconds the analysis took. */
+  milliseconds: number;
+};
+
+let cached: Promise<Analysis> | undefined;
+
+/** The analysis of this build's corpus, computed once. */
+export function getAnalysis(): Promise<Analysis> {
+  cached ??= getCorpus().then((corpus) => {
+    const started = performance.now();
+    const analysis = analyse(corpus);
+    analysis.milliseconds = performance.now() - started;
+    const pairs = analysis.series.reduce((sum, series) => sum + series.comparisons.length, 0);
+    console.log(`[summit-diff] analysis: ${corpus.statements.length} statements, ${pairs} pairs aligned, diffed and reported in ${analysis.milliseconds.toFixed(0)} ms`);
+    return analysis;
+  });
+  return cached;
+}
+
+/**
+ * Analyse a loaded corpus (pure apart from timing; exported for tests and scripts).
+ *
+ * @param corpus the loaded corpus.
+ */
+export function analyse(corpus: Corpus): Analysis {
+  const byKey = new Map<string, Comparison>();
+  const lineages = new Map<string, Lineage>();
+  const series = corpus.series.map((entry): SeriesAnalysis => {
+    const statements = corpus.statements.filter((statement) => statement.series === entry.id).sort(byDateThenId);
+    const alignments = new Map<string, AlignedPair[]>();
+    statements.forEach((newer, at) => {
+      for (const older of statements.slice(0, at)) {
+        const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+        alignments.set(`${older.id}/${newer.id}`, applyCorrections(pairs, corpus.corrections ?? [], older, newer));
+      }
+    });
+    const linked = linkedPairs(statements).map(([older, newer]) => ({ older, newer, pairs: alignments.get(`${older}/${newer}`)! }));
+    const graph = buildGraph(statements, linked);
+    for (const lineage of graph.lineages) for (const node of lineage.nodes) lineages.set(node, lineage);
+    const comparisons: Comparison[] = [];
+    statements.forEach((newer, at) => {
+      for (const older of statements.slice(0, at)) {
+        const pairs = alignments.get(`${older.id}/${newer.id}`)!;
+        const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at));
+        const comparison = { older, newer, pairs, report, ...compareRows(older, newer, pairs, (node) => lineages.get(node)?.id) };
+        comparisons.push(comparison);
+        byKey.set(`${older.id}/${newer.id}`, comparison);
+      }
+    });
+    return { series: entry, statements, graph, comparisons };
+  });
+  return {
+    corpus,
+    series,
+    comparison: (older, newer) => byKey.get(`${older}/${newer}`),
+    lineageOf: (node) => lineages.get(node),
+    milliseconds: 0
+  };
+}
+
+// The rows of a compare page by newer section, with a row for the place each moved clause left.
+function compareRows(older: Statement, newer: Statement, pairs: readonly AlignedPair[], lineageOf: (node: string) => string | undefined): { sections: CompareSection[]; droppedSections: DroppedSection[] } {
+  const olderClauses = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
+  const newerClauses = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
+  const olderOrder = [...olderClauses.keys()];
+  const olderSection = sectionIndex(older);
+  const newerSection = sectionIndex(newer);
+  const anchors = anchorPage(pairs, older, newer);
+
+  const rows: CompareRow[] = pairs.map((pair, at) => {
+    const from = pair.from.map((id) => olderClauses.get(id)!);
+    const to = pair.to.map((id) => newerClauses.get(id)!);
+    const sides = sidesOf(pair.kind, from, to);
+    const clause = to[0] ?? from[0]!;
+    return {
+      kind: pair.kind,
+      ...anchors.rows[at]!,
+      from,
+      to,
+      ...sides,
+      score: pair.score,
+      edited: pair.edited === true,
+      topics: [...new Set([...from, ...to].flatMap((c) => c.topics))].sort(),
+      formulas: [...new Set([...from, ...to].flatMap((c) => c.formulas))].sort(),
+      lineage: lineageOf(nodeId(clause.statementId, clause.id))
+    };
+  });
+
+  // Where a moved clause was: after the row holding the nearest earlier older clause that did not move.
+  const rowOfOlder = new Map<string, number>();
+  pairs.forEach((pair, at) => pair.from.forEach((id) => rowOfOlder.set(id, at)));
+  const ghostsAfter = new Map<number, CompareRow[]>();
+  pairs.forEach((pair, at) => {
+    if (pair.kind !== 'moved') return;
+    let holder = -1;
+    for (let index = olderOrder.indexOf(pair.from[0]!) - 1; index >= 0; index--) {
+      const row = rowOfOlder.get(olderOrder[index]!);
+      if (row !== undefined && pairs[row]!.kind !== 'moved') {
+        holder = row;
+        break;
+      }
+    }
+    const moved = rows[at]!;
+    const ghost: CompareRow = {
+      kind: 'moved-away',
+      id: `moved-${pair.from[0]}`,
+      anchors: [],
+      from: moved.from,
+      to: [],
+      older: [{ op: 'equal', text: moved.from.map((c) => c.text).join(' ') }],
+      newer: [],
+      score: pair.score,
+      edited: moved.edited,
+      topics: moved.topics,
+      formulas: moved.formulas,
+      lineage: moved.lineage,
+      link: { id: moved.id, section: newerSection.get(moved.to[0]!.id)?.heading ?? '' }
+    };
+    moved.link = { id: ghost.id, section: olderSection.get(pair.from[0]!)?.heading ?? '' };
+    const list = ghostsAfter.get(holder) ?? [];
+    list.push(ghost);
+    ghostsAfter.set(holder, list);
+  });
+
+  const ordered: CompareRow[] = [...(ghostsAfter.get(-1) ?? [])];
+  rows.forEach((row, at) => ordered.push(row, ...(ghostsAfter.get(at) ?? [])));
+
+  const sections: CompareSection[] = newer.sections.map((section) => ({
+    key: section.key,
+    id: anchors.sections[section.key]!,
+    number: section.number,
+    heading: section.heading,
+    rows: [],
+    changed: 0,
+    total: 0
+  }));
+  const sectionAt = new Map(sections.map((section, at) => [section.key, at]));
+  let current = 0;
+  for (const row of ordered) {
+    const key = row.to[0] && newerSection.get(row.to[0].id)?.key;
+    if (key !== undefined) current = sectionAt.get(key) ?? current;
+    const section = sections[current];
+    if (!section) continue;
+    section.rows.push(row);
+    if (row.kind === 'moved-away') continue;
+    section.total++;
+    if (isChange(row.kind)) section.changed++;
+  }
+
+  const aligned = new Set(pairs.filter((pair) => pair.kind !== 'dropped').flatMap((pair) => pair.from));
+  const droppedSections = older.sections
+    .filter((section) => section.paragraphs.some((p) => p.clauses.length > 0) && section.paragraphs.every((p) => p.clauses.every((c) => !aligned.has(c.id))))
+    .map((section) => {
+      const first = section.paragraphs.flatMap((p) => p.clauses)[0]!;
+      return {
+        key: section.key,
+        number: section.number,
+        heading: section.heading,
+        clauses: section.paragraphs.reduce((n, p) => n + p.clauses.length, 0),
+        firstRow: rows[rowOfOlder.get(first.id)!]!.id
+      };
+    });
+  return { sections: sections.filter((section) => section.rows.length > 0), droppedSections };
+}
+
+function sidesOf(kind: AlignKind, from: Clause[], to: Clause[]): { older: DiffPart[]; newer: DiffPart[] } {
+  const olderText = from.map((c) => c.text).join(' ');
+  const newerText = to.map((c) => c.text).join(' ');
+  if (kind === 'dropped') return { older: [{ op: 'equal', text: olderText }], newer: [] };
+  if (kind === 'added') return { older: [], newer: [{ op: 'equal', text: newerText }] };
+  const diff = wordDiff(olderText, newerText);
+  return {
+    older: tidy(diff.parts.filter((part) => part.op !== 'insert')),
+    newer: tidy(diff.parts.filter((part) => part.op !== 'delete'))
+  };
+}
+
+/**
+ * Diff parts made easier to read: a lone space between two changes of one kind
+ * joins them, and a change's outer spaces are left unmarked.
+ *
+ * @param parts word-diff parts (one side, or both interleaved).
+ */
+export function tidy(parts: readonly DiffPart[]): DiffPart[] {
+  const joined: DiffPart[] = [];
+  for (const part of parts) {
+    const last = joined[joined.length - 1];
+    const beforeLast = joined[joined.length - 2];
+    if (last && last.op === part.op) last.text += part.text;
+    else if (part.op !== 'equal' && last?.op === 'equal' && /^\s+$/.test(last.text) && beforeLast?.op === part.op) {
+      joined.pop();
+      beforeLast.text += last.text + part.text;
+    } else joined.push({ ...part });
+  }
+  const out: DiffPart[] = [];
+  const push = (op: DiffPart['op'], text: string) => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += text;
+    else out.push({ op, text });
+  };
+  for (const part of joined) {
+    if (part.op === 'equal') {
+      push('equal', part.text);
+      continue;
+    }
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text) ?? [];
+    push('equal', lead);
+    push(part.op, core);
+    push('equal', trail);
+  }
+  return out;
+}
+
+function sectionIndex(statement: Statement): Map<string, Section> {
+  const index = new Map<string, Section>();
+  for (const section of statement.sections) for (const paragraph of section.paragraphs) for (const clause of paragraph.clauses) index.set(clause.id, section);
+  return index;
+}
+
+/**
+ * The series of an analysis as the open data files take them.
+ *
+ * @param analysis the analysis.
+ */
+export function seriesData(analysis: Analysis): SeriesData[] {
+  return analysis.series.map((series) => ({ id: series.series.id, title: series.series.title, graph: series.graph, reports: series.comparisons.map((comparison) => comparison.report) }));
+}

@@ -1,0 +1,20 @@
+/** `/data/<series>.tei.xml`: the series as TEI P5 in parallel segmentation (open data). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getAnalysis, type SeriesAnalysis } from '../../data/analysis.ts';
+import { linkedPairs } from '../../lib/graph.ts';
+import { toTei } from '../../lib/tei.ts';
+
+export const getStaticPaths = (async () => {
+  const analysis = await getAnalysis();
+  return analysis.series.map((series) => ({ params: { series: series.series.id }, props: { series } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ series: SeriesAnalysis }> = ({ props }) => {
+  const { series, statements, comparisons } = props.series;
+  // The same links as the clause graph: each statement against the one(s) just before it.
+  const alignments = linkedPairs(statements).flatMap(([older, newer]) => {
+    const comparison = comparisons.find((candidate) => candidate.older.id === older && candidate.newer.id === newer);
+    return comparison ? [{ older, newer, pairs: comparison.pairs }] : [];
+  });
+  return new Response(toTei(series, statements, alignments), { headers: { 'Content-Type': 'application/tei+xml; charset=utf-8' } });
+};

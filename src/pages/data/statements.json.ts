@@ -1,0 +1,9 @@
+/** `/data/statements.json`: every statement's metadata and outline. */
+import type { APIRoute } from 'astro';
+import { getAnalysis } from '../../data/analysis.ts';
+import { toStatementsJson } from '../../lib/open-data.ts';
+
+export const GET: APIRoute = async () => {
+  const analysis = await getAnalysis();
+  return new Response(toStatementsJson(analysis.series.flatMap((series) => series.statements)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};

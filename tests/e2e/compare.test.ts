@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { analyse, type Comparison } from '../../src/data/analysis.ts';
+import { openPage, useBrowser } from './browser.ts';
+
+const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+const analysis = analyse(corpus);
+const comparisons = analysis.series.flatMap((series) => series.comparisons);
+const rowsOf = (comparison: Comparison) => comparison.sections.flatMap((section) => section.rows);
+
+// A pair where a formula is dropped together with its whole clause (the row is a `dropped` row).
+const target = comparisons
+  .map((comparison) => {
+    const headline = comparison.report.headlines.find((h) => h.formula && comparison.report.formulas.dropped.includes(h.formula) && rowsOf(comparison).find((row) => row.id === h.anchor)?.kind === 'dropped');
+    return headline && { comparison, headline, row: rowsOf(comparison).find((row) => row.id === headline.anchor)! };
+  })
+  .find(Boolean);
+if (!target) throw new Error('No pair of the corpus drops a formula with its clause: the compare test needs one.');
+const { comparison, headline, row: droppedRow } = target;
+const url = `/compare/${comparison.older.id}/${comparison.newer.id}/`;
+const keyed = rowsOf(comparison).find((row) => row.anchors.some((anchor) => !anchor.includes('.')) && row.kind !== 'same');
+const key = keyed?.anchors.find((anchor) => !anchor.includes('.'));
+const { browser, baseUrl } = useBrowser();
+
+describe(`compare page ${url}`, () => {
+  it('says what a dropped clause was, in a gap on the newer side, and names the dropped formula', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
+    const row = page.locator(`[id="${droppedRow.id}"]`);
+    await expect(row.getAttribute('data-kind')).resolves.toBe('dropped');
+    const gap = (await row.locator('.cell.newer .gap').textContent()) ?? '';
+    expect(gap).toContain(`Not in ${comparison.newer.shortTitle}:`);
+    expect(gap).toContain(droppedRow.from[0]!.text.split(/\s+/).slice(0, 5).join(' '));
+    await expect(row.locator('.kind-label').first().textContent()).resolves.toBe('Dropped');
+    // The summary's headline links to that row.
+    await expect(page.locator(`.summary a[href="#${headline.anchor}"]`).first().textContent()).resolves.toBe(headline.text);
+    expect(problems).toEqual([]);
+  });
+
+  it('marks word changes with <del> and <ins>, each labelled for screen readers, and every row with a kind', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
+    const expectedDel = rowsOf(comparison).some((row) => row.older.some((part) => part.op === 'delete'));
+    const expectedIns = rowsOf(comparison).some((row) => row.newer.some((part) => part.op === 'insert'));
+    if (expectedDel) await expect(page.locator('.row del > .visually-hidden').first().textContent()).resolves.toBe('[deleted: ');
+    if (expectedIns) await expect(page.locator('.row ins > .visually-hidden').first().textContent()).resolves.toBe('[inserted: ');
+    expect(expectedDel || expectedIns).toBe(true);
+    const rows = rowsOf(comparison);
+    expect(await page.locator('.row').count()).toBe(rows.length);
+    expect(await page.locator('.row > .row-meta > .kind-label').count()).toBe(rows.length);
+    expect(await page.locator('.row a.permalink').count()).toBe(rows.filter((row) => row.kind !== 'moved-away').length);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a #key permalink at its row and highlights it', async () => {
+    expect(key).toBeDefined();
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}#${key}`);
+    const row = page.locator(`[id="${keyed!.id}"]`);
+    await expect(page.locator(`[id="${key}"]`).evaluate((element) => element.classList.contains('is-target'))).resolves.toBe(true);
+    const background = await row.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    await expect.poll(async () => {
+      const box = await row.boundingBox();
+      return box !== null && box.y >= 0 && box.y < 900;
+    }).toBe(true);
+    await expect(page.locator('#anchor-note').isHidden()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('moves focus to the next and previous changed row with j and k, and with the buttons', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
+    const changed = rowsOf(comparison).filter((row) => row.kind !== 'same' && row.kind !== 'moved-away').map((row) => row.id);
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.keyboard.press('j');
+    await expect.poll(focused).toBe(changed[0]);
+    await page.keyboard.press('j');
+    await expect.poll(focused).toBe(changed[1]);
+    await page.keyboard.press('k');
+    await expect.poll(focused).toBe(changed[0]);
+    await page.locator('button[data-step="1"]').click();
+    await expect.poll(focused).toBe(changed[1]);
+    expect(problems).toEqual([]);
+  });
+
+  it('hides unchanged rows with "Changes only", by topic and by kind, and keeps the filter in the URL', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
+    await page.locator('#filter-changes').check();
+    for (const row of await page.locator('.row[data-kind="same"]').all()) await expect(row.isVisible()).resolves.toBe(false);
+    expect(page.url()).toContain('changes=1');
+    await page.locator('#filter-changes').uncheck();
+    await page.locator('#filter-kind').selectOption('dropped');
+    const visibleKinds = await page.locator('.row:visible').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-kind')))]);
+    expect(visibleKinds).toEqual(['dropped']);
+    await page.locator('#filter-kind').selectOption('');
+    const topic = droppedRow.topics[0];
+    if (topic) {
+      await page.locator('#filter-topic').selectOption(topic);
+      const topicsShown = await page.locator('.row:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-topics') ?? ''));
+      expect(topicsShown.length).toBeGreaterThan(0);
+      for (const topics of topicsShown) expect(topics.split(' ')).toContain(topic);
+    }
+    // A filtered URL opens filtered.
+    const again = await openPage(browser(), `${baseUrl}${url}?kind=added`);
+    await expect(again.page.locator('#filter-kind').inputValue()).resolves.toBe('added');
+    expect(await again.page.locator('.row:visible').evaluateAll((rows) => rows.every((row) => row.getAttribute('data-kind') === 'added'))).toBe(true);
+    expect([...problems, ...again.problems]).toEqual([]);
+  });
+
+  it('filters by kind and "changes only" without JavaScript', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}${url}`, { javaScript: false });
+    await page.locator('#filter-changes').check();
+    for (const row of await page.locator('.row[data-kind="same"]').all()) await expect(row.isVisible()).resolves.toBe(false);
+    await page.locator('#filter-kind').selectOption('added');
+    expect(await page.locator('.row:visible').evaluateAll((rows) => rows.every((row) => row.getAttribute('data-kind') === 'added'))).toBe(true);
+  });
+
+  it('has a churn strip with a labelled link per section, and a pair picker that navigates', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
+    const links = await page.locator('.churn a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent ?? '' })));
+    expect(links.length).toBe(comparison.sections.length + comparison.droppedSections.length);
+    for (const link of links) {
+      expect(link.text).toMatch(/changed|dropped/);
+      await expect(page.locator(`[id="${link.href!.slice(1)}"]`).count()).resolves.toBe(1);
+    }
+    const series = analysis.series.find((s) => s.statements.some((st) => st.id === comparison.newer.id))!;
+    const other = series.comparisons.find((c) => c !== comparison)!;
+    await page.locator('.pair-picker select[name="older"]').selectOption(other.older.id);
+    await page.locator('.pair-picker select[name="newer"]').selectOption(other.newer.id);
+    await Promise.all([page.waitForURL(`**/compare/${other.older.id}/${other.newer.id}/`), page.locator('.pair-picker button').click()]);
+    expect(problems).toEqual([]);
+  });
+
+  it('links each side to the clause on its reading page, and rows to their lineage', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}${url}`);
+    const hrefs = await page.locator(`[id="${droppedRow.id}"] .refs a`).evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([`/statements/${comparison.older.id}/#${droppedRow.from[0]!.id}`]);
+    const lineage = await page.locator(`[id="${droppedRow.id}"] a.history-link`).getAttribute('href');
+    const history = await openPage(browser(), `${baseUrl}${lineage}`);
+    expect(history.status).toBe(200);
+    await expect(history.page.locator('.lineage-step').count()).resolves.toBe(analysis.series[0]!.statements.length);
+    await expect(history.page.locator(`.lineage-step[id="${comparison.newer.id}"] .gap`).textContent()).resolves.toContain(`Not in ${comparison.newer.shortTitle}`);
+    expect(history.problems).toEqual([]);
+  });
+});
+
+describe('open data', () => {
+  const fetchText = async (path: string) => {
+    const response = await fetch(`${baseUrl}${path}`);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('report.json agrees with the compare page: counts by kind and formulas dropped', async () => {
+    const report = JSON.parse(await fetchText('/data/report.json')) as { pairs: Array<{ older: string; newer: string; counts: Record<string, number>; formulas: { dropped: string[] }; headlines: Array<{ url: string }> }> };
+    expect(report.pairs.length).toBe(comparisons.length);
+    const pair = report.pairs.find((p) => p.older === comparison.older.id && p.newer === comparison.newer.id)!;
+    const { page } = await openPage(browser(), `${baseUrl}${url}`);
+    const shown = await page.locator('.counts .count').evaluateAll((items) => Object.fromEntries(items.map((item) => [item.querySelector('dt')?.textContent?.toLowerCase(), Number(item.querySelector('dd')?.textContent)])));
+    expect(shown).toEqual(pair.counts);
+    await expect(page.locator('.summary .formula-list').first().locator('li').count()).resolves.toBe(pair.formulas.dropped.length);
+    expect(pair.headlines[0]?.url.startsWith(url)).toBe(true);
+  });
+
+  it('clause-graph.json, formulas.json, statements.json and clauses.csv parse and agree with each other', async () => {
+    const graph = JSON.parse(await fetchText('/data/clause-graph.json')) as { series: Array<{ nodes: Array<{ id: string; clause: string; statement: string; text: string; formulas: string[] }>; edges: Array<{ from: string; to: string }>; lineages: Array<{ id: string; nodes: string[] }> }> };
+    const statements = JSON.parse(await fetchText('/data/statements.json')) as { statements: Array<{ id: string; clauses: number }> };
+    const formulas = JSON.parse(await fetchText('/data/formulas.json')) as { formulas: Array<{ id: string; occurrences: Record<string, string[]> }> };
+    const csv = await fetchText('/data/clauses.csv');
+    const nodes = graph.series.flatMap((s) => s.nodes);
+    expect(nodes.length).toBe(statements.statements.reduce((n, s) => n + s.clauses, 0));
+    const ids = new Set(nodes.map((node) => node.id));
+    for (const edge of graph.series.flatMap((s) => s.edges)) expect(ids.has(edge.from) && ids.has(edge.to)).toBe(true);
+    expect(graph.series.flatMap((s) => s.lineages.flatMap((l) => l.nodes)).sort()).toEqual([...ids].sort());
+    for (const formula of formulas.formulas) {
+      for (const [statement, clauses] of Object.entries(formula.occurrences)) {
+        for (const clause of clauses) expect(nodes.find((node) => node.id === `${statement}/${clause}`)?.formulas).toContain(formula.id);
+      }
+    }
+    const records = parseCsv(csv);
+    expect(records[0]).toEqual(['statement', 'date', 'section', 'paragraph', 'clause', 'text', 'topics', 'formulas']);
+    expect(records.length - 1).toBe(nodes.length);
+    const first = records[1]!;
+    expect(nodes.find((node) => node.id === `${first[0]}/${first[4]}`)?.text).toBe(first[5]);
+  });
+});
+
+/** A small RFC 4180 reader, to check the CSV as a spreadsheet would read it. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]!;
+    if (quoted) {
+      if (char === '"' && text[at + 1] === '"') (field += '"'), at++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') record.push(field), (field = '');
+    else if (char === '\r' && text[at + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      (record = []), (field = ''), at++;
+    } else field += char;
+  }
+  return records;
+}
