@@ -129,7 +129,8 @@ export function analyse(corpus: Corpus): Analysis {
     statements.forEach((newer, at) => {
       for (const older of statements.slice(0, at)) {
         const pairs = alignments.get(`${older.id}/${newer.id}`)!;
-        const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at));
+        const companions = statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
+        const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions);
         const comparison = { older, newer, pairs, report, ...compareRows(older, newer, pairs, (node) => lineages.get(node)?.id) };
         comparisons.push(comparison);
         byKey.set(`${older.id}/${newer.id}`, comparison);

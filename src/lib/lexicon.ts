@@ -15,7 +15,8 @@ const formulaSchema = z.strictObject({
   patterns: z.array(z.string().min(1)).min(1),
   zh: z.string().min(1).optional(),
   ru: z.string().min(1).optional(),
-  note: z.string().min(1).optional()
+  note: z.string().min(1).optional(),
+  salience: z.number().int().min(1).max(3).optional()
 });
 
 const topicSchema = z.strictObject({

@@ -24,6 +24,7 @@ export type PageAnchors = { rows: RowAnchors[]; sections: Record<string, string>
  * @param formulas the formula lexicon (labels).
  * @param topics the topic taxonomy (labels, order).
  * @param history statements of the series before `newer` (any order), for "present since"; defaults to `[older]`.
+ * @param companions other statements signed the same day as `newer` (a dropped formula may have moved there).
  */
 export function reportPair(
   older: Statement,
@@ -31,7 +32,8 @@ export function reportPair(
   pairs: readonly AlignedPair[],
   formulas: readonly Formula[],
   topics: readonly Topic[],
-  history: readonly Statement[] = [older]
+  history: readonly Statement[] = [older],
+  companions: readonly Statement[] = []
 ): PairReport {
   const counts = Object.fromEntries(alignKinds.map((kind) => [kind, 0])) as Record<AlignKind, number>;
   for (const pair of pairs) counts[pair.kind]++;
@@ -51,15 +53,19 @@ export function reportPair(
     return at >= 0 ? anchors[at]!.id : '';
   };
   const label = (id: string) => quoteLabel(formulas.find((formula) => formula.id === id)?.label ?? id);
+  const salienceOf = (id: string) => formulas.find((formula) => formula.id === id)?.salience ?? 1;
   const earlier = [...history, older].filter((statement, at, all) => statement.id !== newer.id && all.findIndex((s) => s.id === statement.id) === at).sort(byDateThenId);
 
   const headlines: Headline[] = [];
   for (const id of dropped) {
     const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
     const since = run.length > 1 ? `present since ${run[0]!.shortTitle}` : `present in ${older.shortTitle}`;
+    // A formula carried by a statement signed the same day has moved rather than gone.
+    const companion = companions.find((statement) => formulasIn(statement).has(id));
+    const where = companion ? ` (the same day’s ${companion.shortTitle} has it)` : '';
     headlines.push({
-      text: `${newer.shortTitle} drops the formula ${label(id)}, ${since}.`,
-      weight: 100 + 10 * run.length,
+      text: `${newer.shortTitle} drops the formula ${label(id)}, ${since}${where}.`,
+      weight: 100 + 10 * run.length + 40 * (salienceOf(id) - 1) - (companion ? 60 : 0),
       anchor: rowOf((pair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id))),
       formula: id
     });
@@ -70,7 +76,7 @@ export function reportPair(
     const history = last ? `, last seen in ${last.shortTitle}` : ', new to the series';
     headlines.push({
       text: `${newer.shortTitle} introduces the formula ${label(id)}${history}.`,
-      weight: last ? 60 : 80,
+      weight: (last ? 60 : 80) + 40 * (salienceOf(id) - 1),
       anchor: rowOf((pair) => pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id))),
       formula: id
     });
@@ -91,7 +97,7 @@ export function reportPair(
   for (const { topic, droppedPairs, addedPairs } of topicRows) {
     if (droppedPairs.length >= 2) {
       headlines.push({
-        text: `${newer.shortTitle} has no counterpart for ${droppedPairs.length} clauses of ${older.shortTitle} on ${topic.label.toLowerCase()}.`,
+        text: `${newer.shortTitle} has no counterpart for ${droppedPairs.length} clauses of ${older.shortTitle} on “${topic.label}”.`,
         weight: 10 * droppedPairs.length,
         anchor: rowOf((pair) => pair === droppedPairs[0]),
         topic: topic.id
@@ -99,7 +105,7 @@ export function reportPair(
     }
     if (addedPairs.length >= 2) {
       headlines.push({
-        text: `${newer.shortTitle} adds ${addedPairs.length} clauses on ${topic.label.toLowerCase()} that ${older.shortTitle} does not have.`,
+        text: `${newer.shortTitle} adds ${addedPairs.length} clauses on “${topic.label}” that ${older.shortTitle} does not have.`,
         weight: 8 * addedPairs.length,
         anchor: rowOf((pair) => pair === addedPairs[0]),
         topic: topic.id

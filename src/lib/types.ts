@@ -105,6 +105,8 @@ export type Formula = {
   zh?: string;
   ru?: string;
   note?: string;
+  /** How much analysts weigh the formula, 1 (default) to 3; ranks headline changes. */
+  salience?: number;
 };
 
 /** A topic of the taxonomy (content/topics.yaml). */

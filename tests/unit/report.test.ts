@@ -91,7 +91,7 @@ describe('reportPair', () => {
 
   it('reportPair(older, newer, pairs) reports a topic that loses several clauses, anchored at the first', () => {
     const trade = report.headlines.find((headline) => headline.topic === 'trade');
-    expect(trade?.text).toBe('Moscow 2025 has no counterpart for 2 clauses of Beijing 2024 on trade.');
+    expect(trade?.text).toBe('Moscow 2025 has no counterpart for 2 clauses of Beijing 2024 on “Trade”.');
     expect(trade?.anchor).toBe('grain.1');
   });
 
@@ -129,5 +129,24 @@ describe('anchorPage', () => {
 describe('quoteLabel', () => {
   it('quoteLabel(label) wraps a label in curly quotes and turns its own quotes single', () => {
     expect(quoteLabel('"Unique strategic value" of the relationship')).toBe('“‘Unique strategic value’ of the relationship”');
+  });
+});
+
+describe('reportPair ranks by salience and knows same-day statements', () => {
+  const salient: Formula[] = formulas.map((formula) => (formula.id === 'no-alliance' ? { ...formula, salience: 3 } : formula));
+  const y2025b = statement('2025-moscow-stability', 'Moscow 2025 (stability)', '2025-05-08', [{ key: 'nature', text: 'Not an alliance.', formulas: ['no-alliance'] }]);
+
+  it('reportPair(…) puts the drop of a salient formula first', () => {
+    const report = reportPair(y2024, y2025, pairs, salient, topics, [y2022, y2023, y2024]);
+    expect(report.headlines[0]?.formula).toBe('no-alliance');
+  });
+
+  it('reportPair(…, companions) says where a dropped formula went the same day, and ranks it lower', () => {
+    const alone = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024]);
+    const withCompanion = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024], [y2025b]);
+    const before = alone.headlines.find((headline) => headline.formula === 'no-alliance');
+    const after = withCompanion.headlines.find((headline) => headline.formula === 'no-alliance');
+    expect(after?.text).toContain('(the same day’s Moscow 2025 (stability) has it)');
+    expect(after!.weight).toBeLessThan(before!.weight);
   });
 });
