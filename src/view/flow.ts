@@ -1,0 +1,268 @@
+/**
+ * Layout of the clause graph as an alluvial picture: statements as columns in
+ * date order, every clause a small node, every alignment a flow to the next
+ * column, and stubs where a provision ends (dropped) or begins (added).
+ * Nodes sit in topic bands aligned across columns, so a kept provision runs
+ * straight and a change of place shows as a slanted flow. Pure geometry.
+ *
+ * Phases, as in d3-sankey: columnsOf → nodesOf → orderNodes → bandsOf →
+ * placeNodes → flowsOf → stubsOf → summarise.
+ */
+import { linkHorizontal, scalePoint } from 'd3';
+import type { AlignKind, ClauseGraph, GraphEdge, GraphNode } from '../lib/types.ts';
+
+/** Layout settings. */
+export type FlowOptions = {
+  /** Statement ids to draw as columns, in order (default: all of the graph's). */
+  columns?: string[];
+  /** Topic ids in band order, with labels; clauses of other topics go to a last band, "Other". */
+  topics: Array<{ id: string; label: string }>;
+  /** Height in px of one clause (default 6). */
+  unit?: number;
+  /** Width in px of a node bar (default 10). */
+  nodeWidth?: number;
+  /** Horizontal distance between columns in px (default 170). */
+  columnGap?: number;
+  /** Room for band labels on the left in px (default 150). */
+  labelWidth?: number;
+  /** Vertical gap between topic bands in px (default 8). */
+  bandGap?: number;
+  /** Room above the first band for column headings in px (default 44). */
+  top?: number;
+};
+
+/** A placed clause. */
+export type FlowNode = { node: string; statementId: string; clauseId: string; paragraphKey: string; text: string; topic: string; column: number; x: number; y: number; width: number; height: number };
+/** A placed alignment: a centre line drawn with a stroke of `width`. */
+export type Flow = { from: string; to: string; kind: AlignKind; score: number; path: string; width: number; y0: number; y1: number };
+/** A provision that ends after a column (`ended`) or begins in one (`begun`). */
+export type Stub = { node: string; kind: 'ended' | 'begun'; path: string; width: number };
+/** A topic band, the same height in every column. */
+export type FlowBand = { topic: string; label: string; y: number; height: number };
+/** A column heading. */
+export type FlowColumn = { id: string; index: number; x: number };
+/** What happens between two neighbouring columns. */
+export type FlowPair = { older: string; newer: string; kinds: Partial<Record<AlignKind, number>>; ended: number; begun: number; olderClauses: number; newerClauses: number };
+
+/** The computed picture. */
+export type FlowLayout = {
+  width: number;
+  height: number;
+  unit: number;
+  columns: FlowColumn[];
+  bands: FlowBand[];
+  nodes: FlowNode[];
+  flows: Flow[];
+  stubs: Stub[];
+  pairs: FlowPair[];
+};
+
+/**
+ * Lay out a clause graph. Only edges between neighbouring columns are drawn.
+ *
+ * @param graph the clause graph of one series.
+ * @param options columns, topic bands and sizes.
+ */
+export function flowLayout(graph: ClauseGraph, options: FlowOptions): FlowLayout {
+  const unit = options.unit ?? 6;
+  const nodeWidth = options.nodeWidth ?? 10;
+  const columnGap = options.columnGap ?? 170;
+  const labelWidth = options.labelWidth ?? 150;
+  const bandGap = options.bandGap ?? 8;
+  const top = options.top ?? 44;
+
+  const columns = columnsOf(graph, options.columns);
+  const columnOf = new Map(columns.map((id, index) => [id, index]));
+  const edges = graph.edges.filter((edge) => {
+    const from = columnOf.get(statementOf(edge.from));
+    const to = columnOf.get(statementOf(edge.to));
+    return from !== undefined && to === from + 1;
+  });
+  const topicOrder = [...options.topics.map((topic) => topic.id), 'other'];
+  const nodes = nodesOf(graph, columnOf, topicOrder);
+  const outgoing = groupBy(edges, (edge) => edge.from);
+  const incoming = groupBy(edges, (edge) => edge.to);
+  const slots = (node: string) => Math.max(1, outgoing.get(node)?.length ?? 0, incoming.get(node)?.length ?? 0);
+
+  const ordered = orderNodes(nodes, columns.length, incoming, topicOrder);
+  const bands = bandsOf(ordered, topicOrder, options.topics, slots, unit, bandGap, top);
+  const x = scalePoint<number>()
+    .domain(columns.map((_, index) => index))
+    .range([labelWidth, labelWidth + columnGap * Math.max(0, columns.length - 1)]);
+  const placed = placeNodes(ordered, bands, slots, unit, nodeWidth, (column) => x(column) ?? labelWidth);
+  const byId = new Map(placed.map((node) => [node.node, node]));
+  const flows = flowsOf(edges, byId, outgoing, incoming, unit);
+  const stubs = stubsOf(placed, outgoing, incoming, columns.length, unit, columnGap);
+  const pairs = summarise(columns, placed, edges, outgoing, incoming);
+  const last = bands[bands.length - 1];
+  return {
+    // Room right of the last column for its centred heading.
+    width: Math.ceil(labelWidth + columnGap * Math.max(0, columns.length - 1) + nodeWidth + 80),
+    height: Math.ceil((last ? last.y + last.height : top) + 12),
+    unit,
+    columns: columns.map((id, index) => ({ id, index, x: (x(index) ?? labelWidth) + nodeWidth / 2 })),
+    bands,
+    nodes: placed,
+    flows,
+    stubs,
+    pairs
+  };
+}
+
+/** The statement id of a node id `<statementId>/<clauseId>`. */
+export function statementOf(node: string): string {
+  return node.slice(0, node.indexOf('/'));
+}
+
+function columnsOf(graph: ClauseGraph, wanted: string[] | undefined): string[] {
+  if (!wanted) return graph.statements;
+  for (const id of wanted) {
+    if (!graph.statements.includes(id)) throw new Error(`flowLayout(): column \`${id}\` is not a statement of the graph (${graph.statements.join(', ')}): pass ids from graph.statements.`);
+  }
+  return wanted;
+}
+
+type Draft = { source: GraphNode; column: number; topic: string; order: number };
+
+// A provision keeps one band through the years: the topic its lineage names most often.
+function nodesOf(graph: ClauseGraph, columnOf: Map<string, number>, topicOrder: string[]): Draft[] {
+  const lineageTopic = new Map<string, string>();
+  const nodeById = new Map(graph.nodes.map((node) => [node.node, node]));
+  const primary = (node: GraphNode | undefined) => node?.topics.find((topic) => topicOrder.includes(topic)) ?? 'other';
+  for (const lineage of graph.lineages) {
+    const tally = new Map<string, number>();
+    for (const id of lineage.nodes) {
+      const topic = primary(nodeById.get(id));
+      tally.set(topic, (tally.get(topic) ?? 0) + 1);
+    }
+    let best = 'other';
+    for (const [topic, count] of tally) if (best === 'other' || count > (tally.get(best) ?? 0)) best = topic;
+    for (const id of lineage.nodes) lineageTopic.set(id, best);
+  }
+  const drafts: Draft[] = [];
+  graph.nodes.forEach((node, order) => {
+    const column = columnOf.get(node.statementId);
+    if (column === undefined) return;
+    drafts.push({ source: node, column, topic: lineageTopic.get(node.node) ?? primary(node), order });
+  });
+  return drafts;
+}
+
+// Within a column and band: clauses that continue a provision follow their predecessor's order; new ones come after, in reading order.
+function orderNodes(drafts: Draft[], columnCount: number, incoming: Map<string, GraphEdge[]>, topicOrder: string[]): Draft[][] {
+  const rank = new Map<string, number>();
+  const result: Draft[][] = [];
+  for (let column = 0; column < columnCount; column++) {
+    const key = (draft: Draft) => {
+      const ranks = (incoming.get(draft.source.node) ?? []).map((edge) => rank.get(edge.from)).filter((value): value is number => value !== undefined);
+      return ranks.length > 0 ? Math.min(...ranks) : Number.POSITIVE_INFINITY;
+    };
+    const inColumn = drafts
+      .filter((draft) => draft.column === column)
+      .map((draft) => ({ draft, key: key(draft) }))
+      .sort((a, b) => topicOrder.indexOf(a.draft.topic) - topicOrder.indexOf(b.draft.topic) || a.key - b.key || a.draft.order - b.draft.order)
+      .map((entry) => entry.draft);
+    inColumn.forEach((draft, index) => rank.set(draft.source.node, index));
+    result.push(inColumn);
+  }
+  return result;
+}
+
+function bandsOf(columns: Draft[][], topicOrder: string[], topics: FlowOptions['topics'], slots: (node: string) => number, unit: number, bandGap: number, top: number): FlowBand[] {
+  const labelOf = new Map(topics.map((topic) => [topic.id, topic.label]));
+  const bands: FlowBand[] = [];
+  let y = top;
+  for (const topic of topicOrder) {
+    const tallest = Math.max(0, ...columns.map((column) => column.filter((draft) => draft.topic === topic).reduce((sum, draft) => sum + slots(draft.source.node), 0)));
+    if (tallest === 0) continue;
+    // Room for a two-line label even when a band holds a single clause.
+    const height = Math.max(tallest * unit, 26);
+    bands.push({ topic, label: labelOf.get(topic) ?? 'Other', y, height });
+    y += height + bandGap;
+  }
+  return bands;
+}
+
+function placeNodes(columns: Draft[][], bands: FlowBand[], slots: (node: string) => number, unit: number, nodeWidth: number, xOf: (column: number) => number): FlowNode[] {
+  const bandOf = new Map(bands.map((band) => [band.topic, band]));
+  const nodes: FlowNode[] = [];
+  columns.forEach((column, index) => {
+    const next = new Map<string, number>();
+    for (const draft of column) {
+      const band = bandOf.get(draft.topic)!;
+      const y = next.get(draft.topic) ?? band.y;
+      const height = slots(draft.source.node) * unit;
+      next.set(draft.topic, y + height);
+      const { node, statementId, id, paragraphKey, text } = draft.source;
+      // One pixel of air between stacked clauses.
+      nodes.push({ node, statementId, clauseId: id, paragraphKey, text, topic: draft.topic, column: index, x: xOf(index), y, width: nodeWidth, height: Math.max(1, height - 1) });
+    }
+  });
+  return nodes;
+}
+
+// Each flow takes one unit-high slot on its source (slots ordered by target height) and on its target (ordered by source height).
+function flowsOf(edges: GraphEdge[], byId: Map<string, FlowNode>, outgoing: Map<string, GraphEdge[]>, incoming: Map<string, GraphEdge[]>, unit: number): Flow[] {
+  const slotOf = (list: GraphEdge[] | undefined, edge: GraphEdge, other: (edge: GraphEdge) => FlowNode) => {
+    const sorted = [...(list ?? [])].sort((a, b) => other(a).y - other(b).y);
+    return Math.max(0, sorted.indexOf(edge));
+  };
+  const link = linkHorizontal<[[number, number], [number, number]], [number, number]>()
+    .source((d) => d[0])
+    .target((d) => d[1]);
+  return edges.map((edge) => {
+    const from = byId.get(edge.from)!;
+    const to = byId.get(edge.to)!;
+    const y0 = from.y + (slotOf(outgoing.get(edge.from), edge, (e) => byId.get(e.to)!) + 0.5) * unit;
+    const y1 = to.y + (slotOf(incoming.get(edge.to), edge, (e) => byId.get(e.from)!) + 0.5) * unit;
+    return { from: edge.from, to: edge.to, kind: edge.kind, score: edge.score, path: link([[from.x + from.width, y0], [to.x, y1]]) ?? '', width: Math.max(1, unit - 1), y0, y1 };
+  });
+}
+
+function stubsOf(nodes: FlowNode[], outgoing: Map<string, GraphEdge[]>, incoming: Map<string, GraphEdge[]>, columnCount: number, unit: number, columnGap: number): Stub[] {
+  const length = Math.min(48, columnGap * 0.28);
+  const stubs: Stub[] = [];
+  for (const node of nodes) {
+    const y = node.y + unit / 2;
+    if (node.column < columnCount - 1 && !outgoing.has(node.node)) {
+      // A dropped provision ends in a bar across the line.
+      stubs.push({ node: node.node, kind: 'ended', path: `M${node.x + node.width},${y}h${length}m0,${-unit}v${2 * unit}`, width: Math.max(1, unit - 1) });
+    }
+    if (node.column > 0 && !incoming.has(node.node)) {
+      stubs.push({ node: node.node, kind: 'begun', path: `M${node.x - length},${y}h${length}`, width: Math.max(1, unit - 1) });
+    }
+  }
+  return stubs;
+}
+
+function summarise(columns: string[], nodes: FlowNode[], edges: GraphEdge[], outgoing: Map<string, GraphEdge[]>, incoming: Map<string, GraphEdge[]>): FlowPair[] {
+  const pairs: FlowPair[] = [];
+  for (let index = 0; index + 1 < columns.length; index++) {
+    const older = columns[index]!;
+    const newer = columns[index + 1]!;
+    const kinds: Partial<Record<AlignKind, number>> = {};
+    for (const edge of edges) if (statementOf(edge.from) === older) kinds[edge.kind] = (kinds[edge.kind] ?? 0) + 1;
+    const olderNodes = nodes.filter((node) => node.statementId === older);
+    const newerNodes = nodes.filter((node) => node.statementId === newer);
+    pairs.push({
+      older,
+      newer,
+      kinds,
+      ended: olderNodes.filter((node) => !outgoing.has(node.node)).length,
+      begun: newerNodes.filter((node) => !incoming.has(node.node)).length,
+      olderClauses: olderNodes.length,
+      newerClauses: newerNodes.length
+    });
+  }
+  return pairs;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,152 @@
+/**
+ * The formula tracker's data: for every tracked formula and every statement of
+ * a series, whether the formula is there, where, and in which words.
+ * Pure: statements and the lexicon in, plain rows out.
+ */
+import type { Clause, Formula, Statement, Topic } from '../lib/types.ts';
+import { latestPair } from './series.ts';
+
+/** A cell of the matrix: absent, present with the wording of the previous occurrence, or present in other words. */
+export type CellState = 'present' | 'absent' | 'changed';
+
+/** One place where a formula occurs: the clause and the matched words in it. */
+export type Occurrence = {
+  statementId: string;
+  clauseId: string;
+  paragraphKey: string;
+  text: string;
+  /** The matched phrase, as written. */
+  phrase: string;
+  /** Where the phrase starts and ends in `text` (UTF-16 offsets). */
+  start: number;
+  end: number;
+};
+
+/** A formula in one statement. */
+export type TrackerCell = { statementId: string; state: CellState; occurrences: Occurrence[] };
+
+/** A formula through the statements of a series. */
+export type TrackerRow = {
+  formula: Formula;
+  cells: TrackerCell[];
+  /** Statement id of the first and last appearance; undefined when never present. */
+  first?: string;
+  last?: string;
+  /** How many statements hold it. */
+  count: number;
+  /** Present in the second-latest statement of the main line, absent in the latest. */
+  droppedInLatest: boolean;
+  /** Absent in the second-latest statement of the main line, present in the latest. */
+  newInLatest: boolean;
+};
+
+/** Rows of one topic, in lexicon order. */
+export type TrackerGroup = { topic: Topic; rows: TrackerRow[] };
+
+/** The tracker of one series. */
+export type Tracker = {
+  /** The series' statements, date order: the columns. */
+  statements: Statement[];
+  /** Formulas found at least once, grouped by topic (taxonomy order). */
+  groups: TrackerGroup[];
+  /** Tracked formulas that no statement of the series holds. */
+  unseen: Formula[];
+  /** The pair "latest against the one before" of the main line. */
+  latest?: { older: string; newer: string };
+};
+
+/**
+ * Track every formula of the lexicon through the statements of one series.
+ *
+ * @param statements the series' statements, oldest first.
+ * @param formulas the formula lexicon.
+ * @param topics the topic taxonomy (its order groups the rows).
+ */
+export function trackFormulas(statements: readonly Statement[], formulas: readonly Formula[], topics: readonly Topic[]): Tracker {
+  const pair = latestPair(statements);
+  const columns = [...statements];
+  const rows = formulas.map((formula) => trackOne(formula, columns, pair && { older: pair.older.id, newer: pair.newer.id }));
+  const seen = rows.filter((row) => row.count > 0);
+  const topicOf = new Map(topics.map((topic) => [topic.id, topic]));
+  const groups: TrackerGroup[] = [];
+  for (const topic of topics) {
+    const inTopic = seen.filter((row) => row.formula.topic === topic.id);
+    if (inTopic.length > 0) groups.push({ topic, rows: inTopic });
+  }
+  const orphans = seen.filter((row) => !topicOf.has(row.formula.topic));
+  if (orphans.length > 0) groups.push({ topic: { id: 'other', label: 'Other', description: 'Formulas whose topic is not in the taxonomy.', cues: [] }, rows: orphans });
+  return {
+    statements: columns,
+    groups,
+    unseen: rows.filter((row) => row.count === 0).map((row) => row.formula),
+    ...(pair ? { latest: { older: pair.older.id, newer: pair.newer.id } } : {})
+  };
+}
+
+/**
+ * Where `formula` occurs in `clause`: the first match of its first matching pattern.
+ *
+ * @param formula a formula of the lexicon.
+ * @param clause a clause.
+ */
+export function findPhrase(formula: Formula, clause: Pick<Clause, 'text'>): { phrase: string; start: number; end: number } | undefined {
+  for (const source of formula.patterns) {
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(source, 'iu');
+    } catch {
+      continue;
+    }
+    const match = pattern.exec(clause.text);
+    if (match && match[0]) return { phrase: match[0], start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * A phrase as compared for "changed wording": case, quotes, hyphen variants and spacing do not count.
+ *
+ * @param phrase a matched phrase.
+ */
+export function phraseKey(phrase: string): string {
+  return phrase
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/["“”'‘’«»]/g, '')
+    .replace(/[‐‑‒–—-]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function trackOne(formula: Formula, statements: Statement[], pair: { older: string; newer: string } | undefined): TrackerRow {
+  let previous: string[] | undefined;
+  const cells: TrackerCell[] = statements.map((statement) => {
+    const occurrences: Occurrence[] = [];
+    for (const section of statement.sections) {
+      for (const paragraph of section.paragraphs) {
+        for (const clause of paragraph.clauses) {
+          if (!clause.formulas.includes(formula.id)) continue;
+          const found = findPhrase(formula, clause) ?? { phrase: '', start: 0, end: 0 };
+          occurrences.push({ statementId: statement.id, clauseId: clause.id, paragraphKey: clause.paragraphKey, text: clause.text, ...found });
+        }
+      }
+    }
+    if (occurrences.length === 0) return { statementId: statement.id, state: 'absent', occurrences };
+    const keys = occurrences.map((occurrence) => phraseKey(occurrence.phrase));
+    // Changed: none of the wordings of this statement is a wording of the last statement that held the formula.
+    const changed = previous !== undefined && !keys.some((key) => previous!.includes(key));
+    previous = keys;
+    return { statementId: statement.id, state: changed ? 'changed' : 'present', occurrences };
+  });
+  const held = cells.filter((cell) => cell.state !== 'absent');
+  const has = (id: string | undefined) => cells.some((cell) => cell.statementId === id && cell.state !== 'absent');
+  return {
+    formula,
+    cells,
+    ...(held[0] ? { first: held[0].statementId } : {}),
+    ...(held.length > 0 ? { last: held[held.length - 1]!.statementId } : {}),
+    count: held.length,
+    droppedInLatest: pair !== undefined && has(pair.older) && !has(pair.newer),
+    newInLatest: pair !== undefined && !has(pair.older) && has(pair.newer)
+  };
+}

@@ -1,0 +1,156 @@
+import { mkdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { latestPair } from '../../src/view/series.ts';
+import { openPage, useBrowser } from './browser.ts';
+
+const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+const series = corpus.series[0]!;
+const statements = corpus.statements.filter((s) => s.series === series.id);
+const pair = latestPair(statements);
+if (!pair) throw new Error('The corpus needs two statements of one kind in a series for the chart tests.');
+const formulasOf = (id: string) => new Set(statements.find((s) => s.id === id)!.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses.flatMap((c) => c.formulas))));
+const before = formulasOf(pair.older.id);
+const after = formulasOf(pair.newer.id);
+// A formula of the second-latest statement that the latest drops (lexicon order: the first such).
+const dropped = corpus.formulas.filter((f) => before.has(f.id) && !after.has(f.id));
+const formula = dropped[0];
+const { browser, baseUrl } = useBrowser();
+const shots = 'tests/output';
+await mkdir(shots, { recursive: true });
+
+const shoot = async (path: string, name: string) => {
+  for (const width of [1280, 390]) {
+    const { page } = await openPage(browser(), `${baseUrl}${path}`, { width, height: 800 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png` });
+    await page.context().close();
+  }
+};
+
+describe('formula tracker', () => {
+  it('shows the dropped formula as absent in the latest statement, in the table and the matrix', async () => {
+    expect(formula, 'the corpus has a formula dropped in the latest statement').toBeDefined();
+    const { page, problems } = await openPage(browser(), `${baseUrl}/formulas/`);
+    const row = page.locator(`table[data-table] tr[data-row="${formula!.id}"]`);
+    await expect(row.getAttribute('data-dropped')).resolves.toBe('true');
+    const headers = await page.locator('table[data-table] thead th').allTextContents();
+    const column = headers.indexOf(pair.newer.shortTitle);
+    const olderColumn = headers.indexOf(pair.older.shortTitle);
+    expect(column).toBeGreaterThan(0);
+    const cells = row.locator('td');
+    await expect(cells.nth(column - 1).getAttribute('class')).resolves.toContain('state-absent');
+    await expect(cells.nth(column - 1).textContent()).resolves.toContain('absent');
+    await expect(cells.nth(olderColumn - 1).locator('a').getAttribute('href')).resolves.toMatch(new RegExp(`^/statements/${pair.older.id}/#`));
+    expect(await page.locator(`#dropped a[href="/formulas/${formula!.id}/"]`).count()).toBe(1);
+    expect(await page.locator(`svg[data-matrix] g.m-row[data-row="${formula!.id}"]`).count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('filters to the dropped formulas instantly with JavaScript', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/formulas/`);
+    await page.locator('a[data-filter="dropped"]').click();
+    const visible = await page.locator('table[data-table] tr[data-row]:not([hidden])').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row')));
+    expect(visible.sort()).toEqual(dropped.map((f) => f.id).sort());
+    const svgRows = await page.locator('svg[data-matrix].only-wide g.m-row:not([hidden])').count();
+    expect(svgRows).toBe(dropped.length);
+    await expect(page.locator('[data-status]').textContent()).resolves.toContain(`${dropped.length} of`);
+    await page.locator('[data-sort]').selectOption('first');
+    expect(await page.locator('table[data-table] tr[data-row]:not([hidden])').count()).toBe(dropped.length);
+    expect(problems).toEqual([]);
+  });
+
+  it('without JavaScript, the filter links lead to server-rendered sections', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}/formulas/`, { javaScript: false });
+    await expect(page.locator('a[data-filter="dropped"]').getAttribute('href')).resolves.toBe('#dropped');
+    expect(await page.locator('#dropped li').count()).toBe(dropped.length);
+    expect(await page.locator('svg[data-matrix]').count()).toBeGreaterThan(0);
+  });
+
+  it('takes screenshots at 1280 and 390', async () => {
+    await shoot('/formulas/', 'formulas');
+    await shoot(`/formulas/${formula!.id}/`, 'formula');
+  });
+});
+
+describe('one formula', () => {
+  it('says plainly that the latest statement does not have it, and marks it in context', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/formulas/${formula!.id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(formula!.label);
+    await expect(page.locator('[data-summary]').first().textContent()).resolves.toContain(`Not in`);
+    await expect(page.locator(`#in-${pair.newer.id} .absent-line`).textContent()).resolves.toContain(`Not in ${pair.newer.shortTitle}.`);
+    expect(await page.locator(`#in-${pair.older.id} blockquote mark`).count()).toBeGreaterThan(0);
+    if (formula!.zh) expect(await page.locator('[lang="zh"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('topic view', () => {
+  it('shows the formula’s topic across the statements with links to reading and compare pages', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/topics/${formula!.topic}/`);
+    const headers = await page.locator('.topic-table thead th').allTextContents();
+    for (const statement of statements) expect(headers.some((h) => h.includes(statement.shortTitle))).toBe(true);
+    expect(await page.locator('.topic-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.topic-table a[href^="/compare/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.topic-table a[href^="/statements/"]').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await shoot(`/topics/${formula!.topic}/`, 'topic');
+  });
+});
+
+describe('clause graph', () => {
+  it('draws flows as links with labels, reachable from the keyboard, with a tooltip', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/graph/`);
+    const flows = page.locator('.only-wide svg[data-flow-graph] a.f-link');
+    expect(await flows.count()).toBeGreaterThan(10);
+    await expect(flows.first().getAttribute('aria-label')).resolves.toMatch(/\S/);
+    await expect(flows.first().getAttribute('href')).resolves.toMatch(/^\/(clauses|statements)\//);
+    let inGraph = false;
+    for (let step = 0; step < 40 && !inGraph; step++) {
+      await page.keyboard.press('Tab');
+      inGraph = await page.evaluate(() => Boolean(document.activeElement?.closest('svg[data-flow-graph]')));
+    }
+    expect(inGraph).toBe(true);
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+    await expect(page.locator('.graph-tip').first().isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('works without JavaScript: every flow is a link in the tab order', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}/graph/`, { javaScript: false });
+    const tabbable = await page.locator('.only-wide svg[data-flow-graph] a.f-link:not([tabindex="-1"])').count();
+    expect(tabbable).toBe(await page.locator('.only-wide svg[data-flow-graph] a.f-link').count());
+    await shoot('/graph/', 'graph');
+  });
+});
+
+describe('home page lead', () => {
+  it('leads with what the latest statement dropped and added, linked to the compare rows', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/`);
+    await expect(page.locator('#latest-heading').textContent()).resolves.toContain(pair.newer.shortTitle);
+    const listed = await page.locator('[data-dropped] li').evaluateAll((items) => items.map((item) => item.getAttribute('data-formula')));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(dropped.map((f) => f.id)).toContain(id);
+    const link = page.locator('[data-dropped] li a').first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^/compare/${pair.older.id}/${pair.newer.id}/#.+`));
+    // Within one screen at 1280×800 and 390×800: the first dropped and the first added formula.
+    for (const width of [1280, 390]) {
+      const { page: view } = await openPage(browser(), `${baseUrl}/`, { width, height: 800 });
+      for (const list of ['[data-dropped]', '[data-added]']) {
+        const box = await view.locator(`${list} li`).first().boundingBox();
+        expect(box && box.y + box.height, `${list} at ${width}`).toBeLessThanOrEqual(800);
+      }
+      await view.context().close();
+    }
+    await link.click();
+    await page.waitForLoadState('load');
+    const anchor = decodeURIComponent(href.split('#')[1]!);
+    expect(await page.locator(`[id="${anchor}"]`).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await shoot('/', 'home');
+  });
+});
