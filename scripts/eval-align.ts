@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { align } from '../src/lib/align.ts';
 import { normalizedText } from '../src/lib/normalize.ts';
 import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/perturb.ts';
-import type { Clause, Formula, Statement } from '../src/lib/types.ts';
+import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/tag.ts';
+import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/types.ts';
 
 type Counts = { tp: number; fp: number; fn: number };
 type Link = { from: string[]; to: string[] };
@@ -85,14 +86,18 @@ function clausesOf(s: Statement): Clause[] {
   return s.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.clauses));
 }
 
-/** Paragraph links implied by clause links, restricted to explicitly keyed paragraphs. */
-function paragraphLinks(links: Link[], paraOf: Map<string, string | null>): Set<string> {
+/**
+ * Paragraph links implied by clause links, restricted to explicitly keyed paragraphs.
+ * One map per side: clause ids are `<paragraphKey>.<n>`, so the same id can name
+ * clauses of both statements (e.g. a generated key on one side, an explicit one on the other).
+ */
+function paragraphLinks(links: Link[], olderParaOf: Map<string, string | null>, newerParaOf: Map<string, string | null>): Set<string> {
   const out = new Set<string>();
   for (const l of links) {
     for (const f of l.from) {
       for (const t of l.to) {
-        const pf = paraOf.get(f);
-        const pt = paraOf.get(t);
+        const pf = olderParaOf.get(f);
+        const pt = newerParaOf.get(t);
         if (pf && pt) out.add(`${pf}\u0000${pt}`);
       }
     }
@@ -126,8 +131,21 @@ function statementPairs(statements: Statement[]): [Statement, Statement][] {
   return pairs;
 }
 
+/** Per aligned-pair kind: how many of its paragraph links are right (in gold) and wrong. */
+type KindTally = Map<string, { right: number; wrong: number }>;
+
+function tallyKinds(kinds: KindTally, pairs: AlignedPair[], po: Map<string, string | null>, pn: Map<string, string | null>, gold: Set<string>): void {
+  for (const p of pairs) {
+    const links = paragraphLinks([p], po, pn);
+    const t = kinds.get(p.kind) ?? { right: 0, wrong: 0 };
+    for (const l of links) gold.has(l) ? t.right++ : t.wrong++;
+    kinds.set(p.kind, t);
+  }
+}
+
 function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Counts; baseline: Counts; pairs: number } {
   const pairs = statementPairs(statements);
+  const kinds: KindTally = new Map();
   let aligner: Counts = { tp: 0, fp: 0, fn: 0 };
   let baseline: Counts = { tp: 0, fp: 0, fn: 0 };
   const widths = [48, 5, 6, 6, 6, 7, 7];
@@ -136,16 +154,21 @@ function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Co
   for (const [older, newer] of pairs) {
     const oc = clausesOf(older);
     const nc = clausesOf(newer);
-    const paraOf = new Map<string, string | null>();
     const explicitKeys = (s: Statement): Set<string> =>
       new Set(s.sections.flatMap((sec) => sec.paragraphs.filter((p) => p.explicitKey).map((p) => p.key)));
-    for (const s of [older, newer]) {
-      for (const sec of s.sections) for (const p of sec.paragraphs) for (const c of p.clauses) paraOf.set(c.id, p.explicitKey ? p.key : null);
-    }
+    const paraMap = (s: Statement): Map<string, string | null> => {
+      const m = new Map<string, string | null>();
+      for (const sec of s.sections) for (const p of sec.paragraphs) for (const c of p.clauses) m.set(c.id, p.explicitKey ? p.key : null);
+      return m;
+    };
+    const po = paraMap(older);
+    const pn = paraMap(newer);
     const ok = explicitKeys(older);
     const gold = new Set([...explicitKeys(newer)].filter((k) => ok.has(k)).map((k) => `${k}\u0000${k}`));
-    const predicted = paragraphLinks(align(oc, nc, { formulas }), paraOf);
-    const base = paragraphLinks(baselineLinks(oc, nc), paraOf);
+    const pairsOut = align(oc, nc, { formulas });
+    const predicted = paragraphLinks(pairsOut, po, pn);
+    const base = paragraphLinks(baselineLinks(oc, nc), po, pn);
+    tallyKinds(kinds, pairsOut, po, pn, gold);
     const ca = score(predicted, gold);
     const cb = score(base, gold);
     aligner = add(aligner, ca);
@@ -154,20 +177,39 @@ function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Co
     const fb = prf(cb);
     console.log(row([`${older.id} → ${newer.id}`, String(gold.size), fmt(fa.p), fmt(fa.r), fmt(fa.f), fmt(fb.f), ((fa.f - fb.f) * 100).toFixed(1)], widths));
   }
+  const byKind = [...kinds].filter(([, t]) => t.right + t.wrong > 0).map(([k, t]) => `${k} ${t.right}/${t.right + t.wrong}`);
+  console.log(`paragraph links by pair kind (right/all): ${byKind.join(', ')}`);
   return { aligner, baseline, pairs: pairs.length };
 }
 
-function evalPerturbed(sets: { id: string; clauses: Clause[] }[], formulas: Formula[]): { aligner: Counts; baseline: Counts } {
+/**
+ * Tags recomputed from each clause's own text. perturb() copies the tags of the
+ * clause it started from (an added clause takes its neighbour's, a reworded one
+ * keeps the old ones), which would hand the aligner part of the truth; both
+ * sides are tagged the same way so neither has an advantage.
+ */
+function retag(clauses: Clause[], matchers: Matchers | null): Clause[] {
+  if (!matchers) return clauses.map((c) => ({ ...c, topics: [], formulas: [] }));
+  return clauses.map((c) => {
+    const formulas = findFormulas(c.text, matchers);
+    return { ...c, formulas, topics: findTopics(c.text, formulas, matchers) };
+  });
+}
+
+function evalPerturbed(sets: { id: string; clauses: Clause[] }[], formulas: Formula[], matchers: Matchers | null): { aligner: Counts; baseline: Counts } {
   let aligner: Counts = { tp: 0, fp: 0, fn: 0 };
   let baseline: Counts = { tp: 0, fp: 0, fn: 0 };
   const widths = [48, 6, 6, 6, 7, 7];
   console.log(`\nPERTURBED — clause links, seeds ${SEEDS.join(',')}, rates ${JSON.stringify(DEFAULT_RATES)}`);
   console.log(row(['statement', 'P', 'R', 'F1', 'base F1', 'Δ pts'], widths));
-  for (const { id, clauses } of sets) {
+  for (const { id, clauses: original } of sets) {
     let ca: Counts = { tp: 0, fp: 0, fn: 0 };
     let cb: Counts = { tp: 0, fp: 0, fn: 0 };
+    const clauses = retag(original, matchers);
     for (const seed of SEEDS) {
-      const { clauses: newer, truth } = perturb(clauses, DEFAULT_RATES, seed, `${id}~${seed}`);
+      const perturbed = perturb(clauses, DEFAULT_RATES, seed, `${id}~${seed}`);
+      const truth = perturbed.truth;
+      const newer = retag(perturbed.clauses, matchers);
       const gold = linksOf(truth);
       ca = add(ca, score(linksOf(align(clauses, newer, { formulas })), gold));
       cb = add(cb, score(linksOf(baselineLinks(clauses, newer)), gold));
@@ -185,11 +227,13 @@ async function main(): Promise<number> {
   const dir = process.argv[2] ?? fileURLToPath(new URL('../content', import.meta.url));
   let statements: Statement[] = [];
   let formulas: Formula[] = [];
+  let topics: Topic[] = [];
   try {
     const { loadCorpus } = await import('../src/lib/load.ts');
     const corpus = await loadCorpus(dir);
     statements = corpus.statements;
     formulas = corpus.formulas;
+    topics = corpus.topics;
     console.log(`corpus ${dir}: ${statements.length} statements, ${formulas.length} formulas, ${corpus.diagnostics.length} diagnostics`);
   } catch (error) {
     console.log(`corpus not loaded (${(error as Error).message}); perturbed set falls back to synthetic statements`);
@@ -204,7 +248,7 @@ async function main(): Promise<number> {
   const perturbSets = statements.length
     ? statements.map((s) => ({ id: s.id, clauses: clausesOf(s) })).filter((s) => s.clauses.length >= 2)
     : [1, 2, 3].map((seed) => ({ id: `synthetic-${seed}`, clauses: syntheticClauses(200, seed, `synthetic-${seed}`) }));
-  const perturbed = evalPerturbed(perturbSets, formulas);
+  const perturbed = evalPerturbed(perturbSets, formulas, formulas.length || topics.length ? compileMatchers(formulas, topics) : null);
 
   console.log('\nSUMMARY (micro-averaged)');
   if (corpus.pairs > 0) {

@@ -4,21 +4,29 @@
  *
  * Pipeline, each step near-linear so 8,000 × 8,000 clauses stays well under
  * two seconds (no all-pairs matrix):
- *  1. normalise each clause to stemmed tokens, weighted by IDF over both sides;
+ *  1. normalise each clause to stemmed tokens (equivalent wordings merged, see
+ *     normalize.ts) plus one token per text-derived tag (topic `#id`, formula
+ *     `§id`), all weighted by IDF over both sides, so a rare shared topic is strong evidence;
  *  2. anchors: clauses whose normalised text is unique on both sides and equal;
  *     their heaviest increasing subsequence is the backbone of the order;
  *  3. candidates from an inverted index probed with each clause's rarest
  *     tokens (top-k per clause, both directions), scored by weighted Dice;
  *  4. greedy 1:1 matching, best first, with a bonus (and a lower bar) for
- *     pairs that sit in the same gap of the backbone, i.e. keep the order;
+ *     pairs that sit in the same gap of the backbone, i.e. keep the order, and a
+ *     bonus for pairs whose diagonal neighbours resemble each other (blocks move together);
  *  5. split / merge: a match grows over free consecutive neighbours whose
  *     tokens are mostly contained in the other side, when the union scores better;
  *  6. small gaps between in-order matches get an exact in-order DP;
+ *  6c. leftovers that are each other's best among the unmatched pair at a
+ *     lower bar when they share a rare tag;
  *  7. heaviest increasing subsequence over all matches: in order = same or
  *     reworded, the rest = moved.
  */
 import type { AlignedPair, Clause, Formula } from './types.ts';
-import { normalize, normalizedText } from './normalize.ts';
+import { FORMULA_TOKEN_PREFIX, normalize, normalizedText } from './normalize.ts';
+
+/** Prefix of the token that stands for a topic tag. */
+const TOPIC_TOKEN_PREFIX = '#';
 
 /** Options of align(). */
 export type AlignOptions = {
@@ -45,6 +53,8 @@ export const ALIGN_TUNING = {
   minMoved: 0.5,
   /** Ranking bonus of in-order pairs over moved ones. */
   orderBonus: 0.15,
+  /** Ranking bonus, times the neighbours' Dice, of a pair whose diagonal neighbours resemble each other. */
+  contextBonus: 0.15,
   /** Minimum Dice for a moved pair that is the clear mutual best or has a matching neighbour. */
   minSupported: 0.3,
   /** "Clear" mutual best: ahead of both runners-up by this much. */
@@ -59,6 +69,16 @@ export const ALIGN_TUNING = {
   minPassageClause: 0.15,
   /** Minimum Dice to extend a match along its diagonal (the next clauses on both sides). */
   minDiagonal: 0.25,
+  /** Weight of a tag token (topic, formula) relative to a word of the same rarity. */
+  tagWeight: 1,
+  /** Minimum Dice of two leftover clauses that are each other's best among the unmatched. */
+  minLeftover: 0.2,
+  /** Rounds of leftover pairing (each round sees what the previous one left). */
+  leftoverRounds: 2,
+  /** ... ahead of both runners-up by this much. */
+  minLeftoverMargin: 0.02,
+  /** ... and sharing at least this weight of tags (topics, formulas); weight = ln(1 + clauses / df). */
+  minLeftoverTag: 4,
   /** Largest gap (older × newer clauses) solved by exact DP. */
   maxGapCells: 2500,
   /** A neighbour joins a split/merge when this share of its weight is in the other side. */
@@ -171,17 +191,27 @@ function heaviestIncreasing(xs: readonly number[], ys: readonly number[], ws: re
   return chosen;
 }
 
-function prepare(older: Clause[], newer: Clause[], formulas: Formula[]): { o: Side; n: Side; w: Float64Array; df: Int32Array } {
+function prepare(
+  older: Clause[],
+  newer: Clause[],
+  formulas: Formula[],
+  tagWeight: number,
+): { o: Side; n: Side; w: Float64Array; df: Int32Array; tagW: Float64Array } {
   const vocab = new Map<string, number>();
   const dfList: number[] = [];
+  const tagIds = new Set<number>();
   const toTerms = (c: Clause): Int32Array => {
     const ids = new Set<number>();
-    for (const tok of normalize(c.text, formulas)) {
+    // Text-derived tags count as tokens of their own: a topic as `#<id>`, a formula
+    // as the `§<id>` token normalize() gives it (one token however often it appears).
+    const tags = [...(c.topics ?? []).map((t) => `${TOPIC_TOKEN_PREFIX}${t}`), ...(c.formulas ?? []).map((f) => `${FORMULA_TOKEN_PREFIX}${f}`)];
+    for (const tok of [...normalize(c.text, formulas), ...tags]) {
       let id = vocab.get(tok);
       if (id === undefined) {
         id = vocab.size;
         vocab.set(tok, id);
         dfList.push(0);
+        if (tok.startsWith(TOPIC_TOKEN_PREFIX) || tok.startsWith(FORMULA_TOKEN_PREFIX)) tagIds.add(id);
       }
       ids.add(id);
     }
@@ -195,12 +225,50 @@ function prepare(older: Clause[], newer: Clause[], formulas: Formula[]): { o: Si
   const df = Int32Array.from(dfList);
   const w = new Float64Array(df.length);
   for (let t = 0; t < df.length; t++) w[t] = Math.log(1 + total / df[t]!);
+  for (const t of tagIds) w[t]! *= tagWeight;
   const side = (terms: Int32Array[], clauses: Clause[]): Side => ({
     terms,
     weight: Float64Array.from(terms, (t) => weightOf(t, w)),
     keys: clauses.map((c) => normalizedText(c.text)),
   });
-  return { o: side(oTerms, older), n: side(nTerms, newer), w, df };
+  // Weights of the tag terms only (zero elsewhere): shared(a, b, tagW) is the evidence of shared tags.
+  const tagW = new Float64Array(df.length);
+  for (const t of tagIds) tagW[t] = w[t]!;
+  return { o: side(oTerms, older), n: side(nTerms, newer), w, df, tagW };
+}
+
+/** For each clause of both sides, its best partner on the other side (by Dice, over candidates) and the runner-up score. */
+function bestPartners(
+  a: Side,
+  b: Side,
+  w: Float64Array,
+): { bestA: Int32Array; bestAV: Float64Array; secondA: Float64Array; bestB: Int32Array; bestBV: Float64Array; secondB: Float64Array } {
+  const bestA = new Int32Array(a.terms.length).fill(-1);
+  const bestAV = new Float64Array(a.terms.length);
+  const secondA = new Float64Array(a.terms.length);
+  const bestB = new Int32Array(b.terms.length).fill(-1);
+  const bestBV = new Float64Array(b.terms.length);
+  const secondB = new Float64Array(b.terms.length);
+  const seen = new Set<number>();
+  const consider = (x: number, y: number): void => {
+    const key = x * b.terms.length + y;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const v = dice(a.terms[x]!, a.weight[x]!, b.terms[y]!, b.weight[y]!, w);
+    if (v > bestAV[x]!) {
+      secondA[x] = bestAV[x]!;
+      bestAV[x] = v;
+      bestA[x] = y;
+    } else if (v > secondA[x]!) secondA[x] = v;
+    if (v > bestBV[y]!) {
+      secondB[y] = bestBV[y]!;
+      bestBV[y] = v;
+      bestB[y] = x;
+    } else if (v > secondB[y]!) secondB[y] = v;
+  };
+  candidates(a, b, w, () => false, consider);
+  candidates(b, a, w, () => false, (y, x) => consider(x, y));
+  return { bestA, bestAV, secondA, bestB, bestBV, secondB };
 }
 
 /** Inverted index: term id → clause indices of one side (CSR layout). */
@@ -305,7 +373,7 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
   const m = older.length;
   const n = newer.length;
   const T: AlignTuning = { ...ALIGN_TUNING, ...options.tuning };
-  const { o, n: nw, w } = prepare(older, newer, options.formulas ?? []);
+  const { o, n: nw, w, tagW } = prepare(older, newer, options.formulas ?? [], T.tagWeight);
   const oUnit = new Int32Array(m).fill(-1);
   const nUnit = new Int32Array(n).fill(-1);
   const units: (Unit | null)[] = [];
@@ -432,7 +500,9 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       ok = mutual || context(i, j) >= T.minSupported;
     }
     if (!ok) continue;
-    edgeRank[e] = s + (ordered ? T.orderBonus : 0);
+    // A pair whose diagonal neighbours resemble each other sits in a block that moved together.
+    const ctx = context(i, j);
+    edgeRank[e] = s + (ordered ? T.orderBonus : 0) + (ctx >= T.minSupported ? T.contextBonus * ctx : 0);
     edgeDist[e] = Math.abs(i / Math.max(1, m) - j / Math.max(1, n));
     keep.push(e);
   }
@@ -623,6 +693,38 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
         }
       }
     }
+  }
+
+  // 6c. Leftovers: a clause still unmatched and its best unmatched counterpart, each
+  // other's best among what is left, pair at a lower bar when they share rare tags
+  // (a topic or formula few clauses carry) — reworded provisions keep their subject.
+  for (let round = 0; round < T.leftoverRounds; round++) {
+    let added = 0;
+    const lo: number[] = [];
+    const ln: number[] = [];
+    for (let i = 0; i < m; i++) if (oUnit[i]! < 0) lo.push(i);
+    for (let j = 0; j < n; j++) if (nUnit[j]! < 0) ln.push(j);
+    if (lo.length && ln.length) {
+      const sub = (idx: number[], side: Side): Side => ({
+        terms: idx.map((k) => side.terms[k]!),
+        weight: Float64Array.from(idx, (k) => side.weight[k]!),
+        keys: [],
+      });
+      const bp = bestPartners(sub(lo, o), sub(ln, nw), w);
+      for (let x = 0; x < lo.length; x++) {
+        const y = bp.bestA[x]!;
+        if (y < 0 || bp.bestB[y] !== x) continue;
+        const v = bp.bestAV[x]!;
+        if (v < T.minLeftover) continue;
+        if (v - Math.max(bp.secondA[x]!, bp.secondB[y]!) < T.minLeftoverMargin) continue;
+        const i = lo[x]!;
+        const j = ln[y]!;
+        if (shared(o.terms[i]!, nw.terms[j]!, tagW) < T.minLeftoverTag) continue;
+        addUnit([i], [j], v);
+        added++;
+      }
+    }
+    if (added === 0) break;
   }
 
   // 7. Final order and kinds.

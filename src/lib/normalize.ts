@@ -58,9 +58,97 @@ export function markFormulas(text: string, formulas: readonly Formula[] = []): s
   return out;
 }
 
-/** Similarity tokens of a clause: lowercased, stemmed, stop words out, formulas as `§<id>`. */
+// ---------------------------------------------------------------------------
+// Equivalences of diplomatic prose: names and their acronyms, demonyms and
+// their countries, British and American spelling, and near-synonyms that
+// joint statements use interchangeably. Each maps to one canonical word
+// before stemming, so both wordings give the same token.
+
+/** Multi-word names → one word. Matched case-insensitively, longest first. */
+const PHRASES: [RegExp, string][] = (
+  [
+    ['north atlantic treaty organi[sz]ation|north atlantic alliance', 'nato'],
+    ['united states of america|united states', 'usa'],
+    ["democratic people[’']?s republic of korea|north korea", 'dprk'],
+    ["people[’']?s republic of china", 'china'],
+    ['united nations security council|un security council', 'unsc'],
+    ['united nations', 'un'],
+    ['shanghai cooperation organi[sz]ation', 'sco'],
+    ['collective security treaty organi[sz]ation', 'csto'],
+    ['commonwealth of independent states', 'cis'],
+    ['eurasian economic union', 'eaeu'],
+    ['belt and road initiative|belt and road', 'bri'],
+    ['world trade organi[sz]ation', 'wto'],
+    ['association of south[- ]?east asian nations', 'asean'],
+    ['treaty on the non[- ]?proliferation of nuclear weapons|non[- ]?proliferation treaty', 'npt'],
+    ['artificial intelligence', 'ai'],
+    ['both sides|the two sides|the two countries|the two states|both countries', 'parties'],
+  ] as [string, string][]
+).map(([re, to]) => [new RegExp(`\\b(?:${re})\\b`, 'giu'), ` ${to} `]);
+
+/** Acronyms that are ordinary words in lower case: replaced only when written in capitals. */
+const ACRONYMS: [RegExp, string][] = [
+  [/\bU\.?S\.?A?\b/g, ' usa '],
+  [/\bU\.?N\.?\b/g, ' un '],
+];
+
+/** Single words → canonical word (before stemming). */
+const EQUIVALENT = new Map<string, string>(
+  (
+    [
+      // demonyms and places
+      ['chinese', 'china'], ['russian', 'russia'], ['asian', 'asia'], ['european', 'europe'], ['african', 'africa'],
+      ['american', 'america'], ['korean', 'korea'], ['ukrainian', 'ukraine'], ['japanese', 'japan'], ['soviet', 'ussr'],
+      ['arctic', 'arctic'], ['mongolian', 'mongolia'], ['indian', 'india'],
+      // stance verbs
+      ['reject', 'oppose'], ['rejects', 'oppose'], ['rejected', 'oppose'], ['rejecting', 'oppose'], ['condemn', 'oppose'],
+      ['condemns', 'oppose'], ['condemned', 'oppose'], ['denounce', 'oppose'], ['denounces', 'oppose'], ['object', 'oppose'],
+      ['opposition', 'oppose'],
+      ['back', 'support'], ['backs', 'support'], ['backed', 'support'], ['endorse', 'support'], ['endorses', 'support'],
+      ['endorsed', 'support'], ['favour', 'support'], ['favours', 'support'],
+      ['inalienable', 'integral'], ['indivisible', 'indivisible'],
+      ['enhance', 'strengthen'], ['enhances', 'strengthen'], ['enhanced', 'strengthen'], ['enhancing', 'strengthen'],
+      ['reinforce', 'strengthen'], ['bolster', 'strengthen'],
+      ['intensify', 'deepen'], ['intensifying', 'deepen'], ['intensified', 'deepen'],
+      ['broaden', 'expand'], ['broadening', 'expand'], ['widen', 'expand'],
+      ['collaboration', 'cooperation'], ['cooperate', 'cooperation'], ['cooperating', 'cooperation'],
+      ['worried', 'concerned'], ['alarmed', 'concerned'], ['concern', 'concerned'], ['concerns', 'concerned'],
+      ['sides', 'parties'], ['side', 'parties'], ['party', 'parties'],
+      ['underline', 'stress'], ['underlined', 'stress'], ['underlines', 'stress'], ['emphasise', 'stress'], ['emphasize', 'stress'],
+      ['emphasised', 'stress'], ['emphasized', 'stress'], ['stressed', 'stress'],
+      // British and American spelling
+      ['defence', 'defense'], ['centre', 'center'], ['programme', 'program'], ['programmes', 'program'],
+    ] as [string, string][]
+  ),
+);
+
+/** British -ise/-isation and -our spellings → American, so both stem alike. */
+function americanise(w: string): string {
+  if (w.length >= 6) {
+    const m = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(w);
+    if (m) return `${m[1]}iz${m[2]}`;
+  }
+  const o = /^(.{3,})our(s|ed|ing|able|ly|hood|hoods|ite|ites)?$/.exec(w);
+  if (o) return `${o[1]}or${o[2] ?? ''}`;
+  return w;
+}
+
+/** Apply the equivalence table to a text (phrases and capitalised acronyms). */
+export function canonicalPhrases(text: string): string {
+  let out = text;
+  for (const [re, to] of ACRONYMS) out = out.replace(re, to);
+  for (const [re, to] of PHRASES) out = out.replace(re, to);
+  return out;
+}
+
+/** The canonical form of one lowercase word (equivalences, then spelling). */
+export function canonicalWord(w: string): string {
+  return EQUIVALENT.get(w) ?? americanise(w);
+}
+
+/** Similarity tokens of a clause: lowercased, stemmed, stop words out, formulas as `§<id>`, equivalents merged. */
 export function normalize(text: string, formulas: readonly Formula[] = []): string[] {
-  const marked = markFormulas(text.normalize('NFKC'), formulas).toLowerCase();
+  const marked = canonicalPhrases(markFormulas(text.normalize('NFKC'), formulas)).toLowerCase();
   const tokens: string[] = [];
   for (const m of marked.matchAll(WORD_RE)) {
     const w = m[0];
@@ -69,7 +157,7 @@ export function normalize(text: string, formulas: readonly Formula[] = []): stri
       continue;
     }
     if (STOP_WORDS.has(w)) continue;
-    tokens.push(stem(w));
+    tokens.push(stem(canonicalWord(w)));
   }
   return tokens;
 }

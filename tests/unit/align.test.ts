@@ -178,6 +178,50 @@ describe('align', () => {
     expect(weak!.score).toBeLessThan(0.5);
   });
 
+  it('align(a, b) matches reworded clauses that share a rare topic', () => {
+    const a = clauses('old', [
+      ...BASE.slice(0, 3),
+      'The Parties will continue mutually beneficial cooperation with the countries of Central Asia.',
+      ...BASE.slice(3),
+    ]);
+    const b = clauses('new', [
+      'The Parties will work for stability and progressive social development in the Central Asian region.',
+      ...BASE,
+    ]);
+    // Without tags the pair is too weak to link out of order; the shared rare topic carries it.
+    expect(find(align(a, b), a[3]!.id, b[0]!.id)).toBeUndefined();
+    const tagged = (cs: Clause[], k: number): Clause[] => cs.map((c, q) => (q === k ? { ...c, topics: ['central-asia'] } : { ...c, topics: ['partnership'] }));
+    const pair = find(align(tagged(a, 3), tagged(b, 0)), a[3]!.id, b[0]!.id);
+    expect(pair?.kind).toBe('moved');
+    expect(pair?.to).toEqual(ids(b, 0));
+  });
+
+  it('align(a, b) does not link leftovers that share only a common topic', () => {
+    const a = clauses('old', [...BASE, 'The Parties will hold a festival of folk music in Kazan.'].map((t) => t));
+    const b = clauses('new', ['The Parties welcome the railway link to the port of Vladivostok.', ...BASE]);
+    const all = (cs: Clause[]): Clause[] => cs.map((c) => ({ ...c, topics: ['partnership'] }));
+    const pairs = align(all(a), all(b));
+    expect(find(pairs, a[6]!.id)?.kind).toBe('dropped');
+    expect(find(pairs, undefined, b[0]!.id)?.kind).toBe('added');
+  });
+
+  it('align(a, b) prefers the partner whose neighbours moved with it', () => {
+    const a = clauses('old', [
+      ...BASE,
+      'The Parties are seriously concerned about the new military alliance and its submarine programme.',
+      'They call on its members to keep their non-proliferation commitments.',
+      'The Parties are seriously concerned about growing military ties in the Asia-Pacific region.',
+    ]);
+    const b = clauses('new', [
+      'The Parties are seriously concerned about the new military alliance and its impact on the Asia-Pacific region.',
+      'They call on its members to honour their non-proliferation commitments.',
+      ...BASE,
+    ]);
+    const pairs = align(a, b);
+    expect(find(pairs, a[6]!.id)?.to).toEqual(ids(b, 0));
+    expect(find(pairs, a[7]!.id)?.to).toEqual(ids(b, 1));
+  });
+
   it('align(a, b) handles empty inputs', () => {
     const a = clauses('old', BASE.slice(0, 2));
     expect(align([], [])).toEqual([]);

@@ -14,7 +14,7 @@ const formulas: Formula[] = [
 
 describe('normalize', () => {
   it('normalize(text) lowercases, strips punctuation and removes stop words', () => {
-    expect(normalize('The Sides, AND the Parties!')).toEqual(['side', 'parti']);
+    expect(normalize('The Leaders, AND the Parties!')).toEqual(['leader', 'parti']);
   });
 
   it('normalize(text, formulas) treats a formula variant as one token', () => {
@@ -32,6 +32,26 @@ describe('normalize', () => {
 
   it('normalize(text) keeps negations, which change the meaning of a clause', () => {
     expect(normalize('They do not support it')).toContain('not');
+  });
+
+  it('normalize(text) merges the interchangeable wordings of diplomatic prose', () => {
+    expect(normalize('Both sides reject unilateral sanctions.')).toEqual(normalize('The Parties oppose unilateral sanctions.'));
+    expect(normalize('The two countries back the Shanghai Cooperation Organisation.')).toEqual(normalize('The Parties support the SCO.'));
+    expect(normalize('the North Atlantic Treaty Organization')).toEqual(normalize('NATO'));
+    expect(normalize('the United States')).toEqual(normalize('the US'));
+    expect(normalize('Chinese initiatives in Central Asia')).toEqual(normalize('China initiatives in Central Asian'));
+  });
+
+  it('normalize(text) reads British and American spelling alike', () => {
+    expect(normalize('militarisation of the region, recognised by the organisation')).toEqual(
+      normalize('militarization of the region, recognized by the organization'),
+    );
+    expect(normalize('good-neighbourly defence')).toEqual(normalize('good-neighborly defense'));
+  });
+
+  it('normalize(text) replaces an acronym that is a common word only when written in capitals', () => {
+    expect(normalize('the US position')).toContain('usa');
+    expect(normalize('let us see')).not.toContain('usa');
   });
 
   it('normalize(text) survives an invalid formula pattern', () => {
