@@ -10,7 +10,7 @@ import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../src/lib/load.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
-import { buildDate } from './build-date.ts';
+import { buildDate } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
@@ -38,7 +38,7 @@ if (astro.status !== 0) {
   console.error('\nThe build failed (see above). No site was written; dist/ is unchanged.');
   process.exit(astro.status ?? 1);
 }
-await indexSearch(tempDir);
+await indexSearch(tempDir, corpus);
 
 if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
 await rename(tempDir, outDir);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildDate } from './build-date.ts';
+import { buildDate } from '../src/data/build-date.ts';
 
 // Files allowed to differ between two builds, with the reason. None so far.
 const exceptions: Record<string, string> = {};

@@ -1,21 +1,42 @@
 /**
- * Index the built site for search with Pagefind's Node API. Only pages that
- * mark their body with data-pagefind-body (the statement pages) are indexed.
+ * Index the corpus for search with Pagefind's Node API: one custom record per
+ * clause (src/lib/search-records.ts), linked to the clause on its reading
+ * page. HTML pages are not indexed, so compare and other derived pages never
+ * show up and no clause is found twice.
  */
+import { resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { loadCorpus, type Corpus } from '../src/lib/load.ts';
+import { analyse } from '../src/data/analysis.ts';
+import { searchRecords } from '../src/lib/search-records.ts';
 
 /**
  * Write the Pagefind index into `<siteDir>/pagefind/`.
  *
  * @param siteDir the built site.
+ * @param corpus the corpus of the build (default: loaded from CONTENT_DIR or content/).
+ * @returns how many clauses were indexed and how long it took.
  */
-export async function indexSearch(siteDir: string): Promise<void> {
+export async function indexSearch(siteDir: string, corpus?: Corpus): Promise<{ records: number; milliseconds: number }> {
+  const started = performance.now();
+  const loaded = corpus ?? (await loadCorpus(resolve(process.env.CONTENT_DIR ?? 'content')));
+  const analysis = analyse(loaded);
+  const records = searchRecords({
+    statements: analysis.series.flatMap((series) => series.statements),
+    formulas: loaded.formulas,
+    topics: loaded.topics,
+    pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs
+  });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: siteDir });
-  if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  console.log(`Search index: ${added.page_count} pages.`);
+  const milliseconds = performance.now() - started;
+  console.log(`Search index: ${records.length} clauses in ${milliseconds.toFixed(0)} ms.`);
+  return { records: records.length, milliseconds };
 }

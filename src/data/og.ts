@@ -1,0 +1,77 @@
+/**
+ * Social cards rendered at build time: the card SVG (src/view/card.ts) to PNG
+ * with resvg, with fonts loaded by path only (no system font lookup), so a
+ * build renders the same bytes on every machine that has the fonts.
+ */
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import { cardFonts, cardSvg, type CardText } from '../view/card.ts';
+import { formatDate } from '../lib/format.ts';
+import type { Comparison } from './analysis.ts';
+import type { Formula, Statement } from '../lib/types.ts';
+
+/** Where the fonts are looked for (Debian's fonts-dejavu-core), unless CARD_FONT_DIR says otherwise. */
+export const cardFontDir = process.env.CARD_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
+const fontFiles = ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
+
+/**
+ * A card as PNG bytes.
+ *
+ * @param text what the card says.
+ */
+export function renderCard(text: CardText): Uint8Array<ArrayBuffer> {
+  const files = fontFiles.map((name) => `${cardFontDir}/${name}`);
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`Social cards need the DejaVu fonts; missing ${missing.join(', ')}. Install fonts-dejavu-core (apt-get install fonts-dejavu-core) or set CARD_FONT_DIR to a folder with ${fontFiles.join(', ')}.`);
+  }
+  const resvg = new Resvg(cardSvg(text), {
+    font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: cardFonts.serif },
+    fitTo: { mode: 'original' }
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+/**
+ * The card of a compare page: the pair, and its first headline (else the counts of changes).
+ *
+ * @param comparison the compare page's analysis.
+ * @param footer the page's address.
+ */
+export function compareCard(comparison: Comparison, footer: string): CardText {
+  const { older, newer, report } = comparison;
+  const counts = report.counts;
+  const fallback = `${counts.reworded + counts.split + counts.merged} reworded, ${counts.added} added, ${counts.dropped} dropped, ${counts.moved} moved, ${counts.same} unchanged clauses.`;
+  return {
+    eyebrow: `Compare · ${formatDate(older.date)} → ${formatDate(newer.date)}`,
+    title: `${older.shortTitle} → ${newer.shortTitle}`,
+    subtitle: report.headlines[0]?.text ?? fallback,
+    footer
+  };
+}
+
+/**
+ * The card of a formula page: its label, and the statements that have it.
+ *
+ * @param formula the formula.
+ * @param statements the statements of the corpus, in date order.
+ * @param footer the page's address.
+ */
+export function formulaCard(formula: Formula, statements: readonly Statement[], footer: string): CardText {
+  const holds = (statement: Statement) => statement.sections.some((s) => s.paragraphs.some((p) => p.clauses.some((c) => c.formulas.includes(formula.id))));
+  const present = statements.filter(holds).map((s) => s.shortTitle);
+  const absent = statements.filter((s) => !holds(s)).map((s) => s.shortTitle);
+  const subtitle = present.length === 0 ? 'In none of the statements.' : `In ${present.join(' · ')}${absent.length > 0 ? `. Not in ${absent.join(' · ')}` : ''}.`;
+  return { eyebrow: 'Formula tracker', title: formula.label, subtitle, footer };
+}
+
+/**
+ * The card's footer: the page's address without the scheme.
+ *
+ * @param path the page's path.
+ * @param site the site's address.
+ */
+export function cardFooter(path: string, site: URL | undefined): string {
+  const url = new URL(path, site ?? 'https://summit-diff.example.org');
+  return `${url.host}${url.pathname}`;
+}

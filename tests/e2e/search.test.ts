@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { openPage, useBrowser } from './browser.ts';
+
+const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+const in2025 = new Set(corpus.statements.filter((s) => s.date.startsWith('2025')).map((s) => s.id));
+const { browser, baseUrl } = useBrowser();
+
+async function results(url: string) {
+  const opened = await openPage(browser(), `${baseUrl}${url}`);
+  await opened.page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+  return opened;
+}
+
+describe('search page', () => {
+  it('finds "Taiwan" in 2025 only, marks the match, and opens the clause', async () => {
+    const { page, problems } = await results('/search/?q=Taiwan&year=2025');
+    const links = await page.locator('.search-result a.result-excerpt').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(in2025.has(link.split('/')[2]!), link).toBe(true);
+    await expect(page.locator('.search-result mark').first().textContent()).resolves.toMatch(/taiwan/i);
+    await expect(page.locator('.search-result .result-meta').first().textContent()).resolves.toMatch(/Moscow 2025/);
+    const target = links[0]!;
+    await page.locator('.search-result a.result-excerpt').first().click();
+    await page.waitForURL(`${baseUrl}${target}`);
+    const id = decodeURIComponent(target.split('#')[1]!);
+    await expect.poll(() => page.locator(`[id="${id}"]`).evaluate((element) => element.classList.contains('is-target'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a formula under another of its wordings: "no alliance" finds "non-alignment"', async () => {
+    const { page, problems } = await results('/search/?q=no+alliance');
+    const texts = await page.locator('.search-result a.result-excerpt').allTextContents();
+    expect(texts.some((text) => /non-alignment/i.test(text) && !/no alliance/i.test(text))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps query and filters in the URL, both ways', async () => {
+    const { page, problems } = await results('/search/?q=security&statement=2024-beijing&topic=nuclear');
+    await expect(page.locator('#search-q').inputValue()).resolves.toBe('security');
+    await expect(page.locator('#filter-statement').inputValue()).resolves.toBe('2024-beijing');
+    const links = await page.locator('.search-result a.result-excerpt').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.startsWith('/statements/2024-beijing/#')).toBe(true);
+    await page.locator('#search-results').evaluate((list) => list.setAttribute('aria-busy', 'true'));
+    await page.selectOption('#filter-change', 'unchanged');
+    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    expect(new URL(page.url()).search).toBe('?q=security&statement=2024-beijing&topic=nuclear&change=unchanged');
+    const before = await page.locator('.search-result a.result-excerpt').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    await page.reload();
+    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    await expect(page.locator('#filter-change').inputValue()).resolves.toBe('unchanged');
+    await expect(page.locator('.search-result a.result-excerpt').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).resolves.toEqual(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('submits the header search box to /search/?q=… and shows results', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/`);
+    await page.fill('#site-search', 'nuclear');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=nuclear$/);
+    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('loads Pagefind only when searching, and explains itself without JavaScript', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}/statements/${corpus.statements[0]!.id}/`);
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(scripts.some((name) => name.includes('/pagefind/'))).toBe(false);
+    const off = await openPage(browser(), `${baseUrl}/search/?q=Taiwan`, { javaScript: false });
+    await expect(off.page.locator('.search-nojs').textContent()).resolves.toContain('needs JavaScript');
+    expect(await off.page.locator('.search-nojs a[href^="/statements/"]').count()).toBe(corpus.statements.length);
+  });
+});
