@@ -59,7 +59,7 @@ function setUp(tracker: HTMLElement): void {
       }
     }
     for (const svg of svgs) restack(svg);
-    for (const link of links) link.setAttribute('aria-pressed', String(link.dataset.filter === filterName(filter)));
+    for (const link of links) link.setAttribute('aria-current', String(link.dataset.filter === filterName(filter)));
     if (status) status.textContent = filter.kind === 'all' && sort === 'topic' ? '' : `Showing ${shown} of ${tableRows.length} formulas${describe(links, filter)}${sort === 'topic' ? '' : `, sorted ${select?.selectedOptions[0]?.textContent ?? ''}`}.`;
   }
 

@@ -4,14 +4,15 @@
  * build renders the same bytes on every machine that has the fonts.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { cardFonts, cardSvg, type CardText } from '../view/card.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Comparison } from './analysis.ts';
 import type { Formula, Statement } from '../lib/types.ts';
 
-/** Where the fonts are looked for (Debian's fonts-dejavu-core), unless CARD_FONT_DIR says otherwise. */
-export const cardFontDir = process.env.CARD_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
+/** Where the fonts are looked for: the dejavu-fonts-ttf dev dependency, unless CARD_FONT_DIR says otherwise. */
+export const cardFontDir = process.env.CARD_FONT_DIR ?? resolve('node_modules/dejavu-fonts-ttf/ttf');
 const fontFiles = ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
 
 /**
@@ -23,7 +24,7 @@ export function renderCard(text: CardText): Uint8Array<ArrayBuffer> {
   const files = fontFiles.map((name) => `${cardFontDir}/${name}`);
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`Social cards need the DejaVu fonts; missing ${missing.join(', ')}. Install fonts-dejavu-core (apt-get install fonts-dejavu-core) or set CARD_FONT_DIR to a folder with ${fontFiles.join(', ')}.`);
+    throw new Error(`Social cards need the DejaVu fonts; missing ${missing.join(', ')}. Run npm install (it brings dejavu-fonts-ttf) or set CARD_FONT_DIR to a folder with ${fontFiles.join(', ')}.`);
   }
   const resvg = new Resvg(cardSvg(text), {
     font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: cardFonts.serif },
