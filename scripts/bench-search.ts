@@ -4,25 +4,19 @@
  * the time to index the corpus. Prints each figure with its target, PASS or FAIL.
  * Usage: node scripts/bench-search.ts [--dir dist] [--first Taiwan] [--later nuclear]
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/browser/chromium.ts';
 import { indexSearch } from './search-index.ts';
+import { serveSite } from './site-server.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, first: { type: 'string', default: 'Taiwan' }, later: { type: 'string', default: 'nuclear weapons' } } });
 const targets = { firstKb: 150, laterKb: 20, indexSeconds: 10 };
 
-const port = await freePort();
-const server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', values.dir ?? 'dist'], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise<void>((resolve, reject) => {
-  server.stdout?.once('data', () => resolve());
-  server.once('exit', (code) => reject(new Error(`The server exited with ${code}`)));
-});
+const server = await serveSite(values.dir ?? 'dist');
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 let failed = false;
@@ -32,7 +26,7 @@ try {
   page.on('requestfinished', (request) => {
     if (!request.url().endsWith('/favicon.svg')) requests.push(request);
   });
-  await page.goto(`http://localhost:${port}/search/`);
+  await page.goto(`${server.url}/search/`);
   await page.waitForLoadState('networkidle');
   const pageBytes = await bytesOf(requests.splice(0));
   const first = await query(page, values.first ?? 'Taiwan', requests);
@@ -56,7 +50,7 @@ try {
   for (const line of first.detail) console.log(`  ${line}`);
 } finally {
   await browser.close();
-  server.kill();
+  server.close();
 }
 process.exit(failed ? 1 : 0);
 
@@ -88,12 +82,3 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

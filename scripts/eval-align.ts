@@ -2,7 +2,10 @@
  * Evaluate the clause aligner against a baseline, on the corpus and on
  * seeded perturbations of it. Exit code 1 when a target is missed.
  *
- *   node scripts/eval-align.ts [content-dir]
+ *   node scripts/eval-align.ts [content-dir] [--errors]
+ *
+ * --errors lists every wrong and every missed paragraph link of the corpus
+ * with the two paragraphs' text, for error analysis.
  *
  * Corpus gold: two paragraphs correspond when both carry the same explicit
  * key; only paragraphs with explicit keys on both sides are scored, since
@@ -143,6 +146,36 @@ function tallyKinds(kinds: KindTally, pairs: AlignedPair[], po: Map<string, stri
   }
 }
 
+const showErrors = process.argv.includes('--errors');
+const errorLines: string[] = [];
+
+/** Text of each explicitly keyed paragraph of a statement. */
+function paragraphTexts(s: Statement): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sec of s.sections) for (const p of sec.paragraphs) if (p.explicitKey) out.set(p.key, p.clauses.map((c) => c.text).join(' '));
+  return out;
+}
+
+/** One block per wrong or missed paragraph link, with both texts. */
+function linkErrors(older: Statement, newer: Statement, predicted: Set<string>, gold: Set<string>): string[] {
+  const to = paragraphTexts(older);
+  const tn = paragraphTexts(newer);
+  const out: string[] = [];
+  const block = (label: string, a: string, b: string): string =>
+    `${label} ${older.id} #${a} → ${newer.id} #${b}\n    older: ${to.get(a) ?? ''}\n    newer: ${tn.get(b) ?? ''}`;
+  for (const l of predicted) {
+    if (gold.has(l)) continue;
+    const [a, b] = l.split('\u0000') as [string, string];
+    out.push(block('wrong ', a, b));
+  }
+  for (const l of gold) {
+    if (predicted.has(l)) continue;
+    const [a, b] = l.split('\u0000') as [string, string];
+    out.push(block('missed', a, b));
+  }
+  return out;
+}
+
 function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Counts; baseline: Counts; pairs: number } {
   const pairs = statementPairs(statements);
   const kinds: KindTally = new Map();
@@ -169,6 +202,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Co
     const predicted = paragraphLinks(pairsOut, po, pn);
     const base = paragraphLinks(baselineLinks(oc, nc), po, pn);
     tallyKinds(kinds, pairsOut, po, pn, gold);
+    if (showErrors) errorLines.push(...linkErrors(older, newer, predicted, gold));
     const ca = score(predicted, gold);
     const cb = score(base, gold);
     aligner = add(aligner, ca);
@@ -179,6 +213,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[]): { aligner: Co
   }
   const byKind = [...kinds].filter(([, t]) => t.right + t.wrong > 0).map(([k, t]) => `${k} ${t.right}/${t.right + t.wrong}`);
   console.log(`paragraph links by pair kind (right/all): ${byKind.join(', ')}`);
+  if (showErrors) console.log(`\nCORPUS ERRORS (wrong = linked, different keys; missed = same key, not linked)\n${errorLines.join('\n')}`);
   return { aligner, baseline, pairs: pairs.length };
 }
 
@@ -224,7 +259,7 @@ function evalPerturbed(sets: { id: string; clauses: Clause[] }[], formulas: Form
 }
 
 async function main(): Promise<number> {
-  const dir = process.argv[2] ?? fileURLToPath(new URL('../content', import.meta.url));
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../content', import.meta.url));
   let statements: Statement[] = [];
   let formulas: Formula[] = [];
   let topics: Topic[] = [];

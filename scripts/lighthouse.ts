@@ -5,12 +5,11 @@
  * (performance ≥ 95, accessibility 100).
  * Usage: node scripts/lighthouse.ts [path …]
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/browser/chromium.ts';
 import { loadCorpus } from '../src/lib/load.ts';
+import { freePort, serveSite } from './site-server.ts';
 
 const targets = { performance: 95, accessibility: 100 };
 
@@ -23,16 +22,14 @@ async function defaultPaths(): Promise<string[]> {
 }
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : await defaultPaths();
-const sitePort = await freePort();
+const server = await serveSite('dist');
 const debugPort = await freePort();
-const server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(sitePort)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout?.once('data', resolve));
 const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`] });
 
 let failed = false;
 console.log('page                                          performance  accessibility');
 for (const path of paths) {
-  const result = await lighthouse(`http://localhost:${sitePort}${path}`, {
+  const result = await lighthouse(`${server.url}${path}`, {
     port: debugPort,
     output: 'json',
     logLevel: 'error',
@@ -54,15 +51,6 @@ for (const path of paths) {
 }
 console.log(`Targets: performance ≥ ${targets.performance}, accessibility ${targets.accessibility} (mobile settings).`);
 await browser.close();
-server.kill();
+server.close();
 process.exit(failed ? 1 : 0);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

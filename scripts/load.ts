@@ -4,11 +4,10 @@
  * percentiles. Exits 1 on any failed request.
  * Usage: node scripts/load.ts [--readers 200] [--requests 6000]
  */
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serveSite } from './site-server.ts';
 
 const { values } = parseArgs({ options: { readers: { type: 'string', default: '200' }, requests: { type: 'string', default: '6000' } } });
 const readers = Number(values.readers);
@@ -23,9 +22,7 @@ for (const entry of await readdir('dist', { recursive: true, withFileTypes: true
 }
 paths.sort();
 
-const port = await freePort();
-const server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout?.once('data', resolve));
+const server = await serveSite('dist');
 
 const latencies: number[] = [];
 const failures: string[] = [];
@@ -38,7 +35,7 @@ await Promise.all(
       const path = paths[next++ % paths.length] ?? '/';
       const begin = performance.now();
       try {
-        const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+        const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { headers: { 'accept-encoding': 'gzip' } });
         const body = await response.arrayBuffer();
         bytes += body.byteLength;
         if (response.status !== 200 && !(path === '/404.html')) failures.push(`${response.status} ${path}`);
@@ -50,7 +47,7 @@ await Promise.all(
   })
 );
 const seconds = (performance.now() - started) / 1000;
-server.kill();
+server.close();
 
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
@@ -60,12 +57,3 @@ console.log(`latency     p50 ${percentile(50).toFixed(1)} ms · p99 ${percentile
 console.log(`errors      ${failures.length}${failures.length ? `: ${failures.slice(0, 5).join('; ')}` : ''}`);
 process.exit(failures.length > 0 ? 1 : 0);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

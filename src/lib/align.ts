@@ -48,7 +48,7 @@ export const ALIGN_TUNING = {
   /** Tokens found in more clauses than this are not used to find candidates. */
   maxPostings: 600,
   /** Minimum Dice for a pair that keeps the order (same backbone gap). */
-  minInOrder: 0.3,
+  minInOrder: 0.35,
   /** Minimum Dice for a pair matched out of order (moved). */
   minMoved: 0.5,
   /** Ranking bonus of in-order pairs over moved ones. */
