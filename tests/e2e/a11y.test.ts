@@ -13,11 +13,14 @@ const older = firstChild('compare');
 const newer = older ? firstChild(`compare/${older}`) : undefined;
 const pageTypes: Record<string, string | undefined> = {
   home: '/',
+  statements: '/statements/',
   statement: statement && `/statements/${statement}/`,
   compare: older && newer && `/compare/${older}/${newer}/`,
+  provisions: '/clauses/',
   lineage: firstChild('clauses') && `/clauses/${firstChild('clauses')}/`,
   formulas: '/formulas/',
   formula: firstChild('formulas') && `/formulas/${firstChild('formulas')}/`,
+  topics: '/topics/',
   topic: firstChild('topics') && `/topics/${firstChild('topics')}/`,
   graph: '/graph/',
   search: '/search/',

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, linkedPairs } from '../../src/lib/graph.ts';
-import type { Alignment, Clause, Statement } from '../../src/lib/types.ts';
-
-/** A statement of one section; each paragraph is `[key, clause texts]`. */
-function statement(id: string, date: string, paragraphs: Array<[string, string[]]>): Statement {
-  return {
-    id, title: id, shortTitle: id, date, place: 'Moscow', series: 'test', kind: 'joint-statement', edition: 'digest', sources: [], file: `statements/${id}.md`, footnotes: [],
-    sections: [{
-      key: 'main', heading: 'Main', position: { file: id, line: 1, column: 1 },
-      paragraphs: paragraphs.map(([key, texts]) => ({
-        key, explicitKey: true, position: { file: id, line: 1, column: 1 },
-        clauses: texts.map((text, index): Clause => ({ id: `${key}.${index + 1}`, statementId: id, sectionKey: 'main', paragraphKey: key, index, text, html: text, footnotes: [], topics: [], formulas: [], position: { file: id, line: 1, column: 1 } }))
-      }))
-    }]
-  };
-}
+import type { Alignment } from '../../src/lib/types.ts';
+import { statement } from './statements.ts';
 
 const a = statement('2022-a', '2022-02-04', [['nature', ['Relations have no limits.']], ['trade', ['Trade grows.']]]);
 const b = statement('2023-b', '2023-03-21', [['nature', ['Relations are not an alliance.']], ['energy', ['Gas flows.']]]);

@@ -19,7 +19,7 @@ describe('fixture series-b (Arvenia–Belmora)', () => {
     const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
     const [, corra, velm] = corpus.statements;
     const pairs = align(clausesOf(corra!), clausesOf(velm!), { formulas: corpus.formulas });
-    const formulasOf = (id: string) => corpus.statements.flatMap((statement) => clausesOf(statement).filter((clause) => clause.formulas.includes(id)).map((clause) => statement.id));
+    const formulasOf = (id: string) => corpus.statements.flatMap((statement) => clausesOf(statement).filter((clause) => clause.formulas.includes(id)).map(() => statement.id));
     expect(formulasOf('no-alliance-no-rivalry')).toEqual(['2019-velm', '2021-corra']);
     expect(formulasOf('one-river-one-future')).toEqual(['2023-velm']);
     expect(pairs.find((pair) => pair.to.includes('one-river.1'))?.kind).toBe('added');

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/load.ts';
+import { openPage, useBrowser } from './browser.ts';
+
+const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+const series = corpus.series[0]!;
+const statements = corpus.statements.filter((s) => s.series === series.id).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+const clauseCount = (id: string) => statements.find((s) => s.id === id)!.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.clauses.length, 0), 0);
+const { browser, baseUrl } = useBrowser();
+
+describe('index pages', () => {
+  it('/statements/ lists every statement with its clause count and a link to compare it with the one before', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/statements/`);
+    for (const [at, statement] of statements.entries()) {
+      const row = page.locator(`.catalogue li[id="${statement.id}"]`);
+      await expect(row.locator(`a[href="/statements/${statement.id}/"]`).textContent()).resolves.toBe(statement.title);
+      await expect(row.locator('[data-clauses]').getAttribute('data-clauses')).resolves.toBe(String(clauseCount(statement.id)));
+      if (at > 0) expect(await row.locator(`a[href="/compare/${statements[at - 1]!.id}/${statement.id}/"]`).count()).toBe(1);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('/topics/ gives each topic its clause count per statement, linked to the topic page', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/topics/`);
+    const topic = corpus.topics[0]!;
+    const row = page.locator('tbody tr', { has: page.locator(`a[href="/topics/${topic.id}/"]`) });
+    const counts = await row.locator('td.num').allTextContents();
+    // One cell per statement plus the provisions cell; the per-statement cells match the clauses tagged with the topic.
+    const expected = statements.map((s) => s.sections.flatMap((x) => x.paragraphs.flatMap((p) => p.clauses)).filter((c) => c.topics.includes(topic.id)).length);
+    expect(counts.slice(0, statements.length).map((text) => (text.trim() === '—none' ? 0 : Number(text.trim())))).toEqual(expected);
+    expect(await page.locator('nav a[href="/topics/"][aria-current="page"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('/clauses/ marks, for a provision the latest statement dropped, where it stood and where it is missing', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/clauses/`);
+    const rows = page.locator('.provision-table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(10);
+    const first = rows.first();
+    await expect(first.locator('th a').getAttribute('href')).resolves.toMatch(/^\/clauses\/[^/]+\/$/);
+    // The first provision of the first statement is read there; statements without it say so to screen readers.
+    await expect(first.locator('td.present a').first().getAttribute('href')).resolves.toMatch(new RegExp(`^/statements/${statements[0]!.id}/#`));
+    const absent = await page.locator('.provision-table td.absent .visually-hidden').first().textContent();
+    expect(absent).toMatch(/^not in /);
+    expect(problems).toEqual([]);
+  });
+});

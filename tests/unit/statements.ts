@@ -1,0 +1,22 @@
+/** Small in-memory statements for unit tests of the analysis phases. */
+import type { Clause, Statement } from '../../src/lib/types.ts';
+
+/** A clause text, or a text with its topic ids. */
+export type ClauseSpec = string | { text: string; topics: string[] };
+
+/** A statement of one section; each paragraph is `[key, clauses]`. */
+export function statement(id: string, date: string, paragraphs: Array<[string, ClauseSpec[]]>): Statement {
+  return {
+    id, title: id, shortTitle: id, date, place: 'Moscow', series: 'test', kind: 'joint-statement', edition: 'digest', sources: [], file: `statements/${id}.md`, footnotes: [],
+    sections: [{
+      key: 'main', heading: 'Main', position: { file: id, line: 1, column: 1 },
+      paragraphs: paragraphs.map(([key, specs]) => ({
+        key, explicitKey: true, position: { file: id, line: 1, column: 1 },
+        clauses: specs.map((spec, index): Clause => {
+          const { text, topics } = typeof spec === 'string' ? { text: spec, topics: [] } : spec;
+          return { id: `${key}.${index + 1}`, statementId: id, sectionKey: 'main', paragraphKey: key, index, text, html: text, footnotes: [], topics, formulas: [], position: { file: id, line: 1, column: 1 } };
+        })
+      }))
+    }]
+  };
+}
