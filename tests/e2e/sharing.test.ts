@@ -58,7 +58,7 @@ describe('social cards', () => {
 
 describe('Cite this page', () => {
   it('cites the permanent URL in Chicago and BibTeX on statement, compare and formula pages', () => {
-    const samples = [pages.find((f) => f.startsWith('dist/statements/')), pages.find((f) => /^dist\/compare\/[^/]+\/[^/]+\//.test(f)), pages.find((f) => /^dist\/formulas\/[^/]+\//.test(f))];
+    const samples = [pages.find((f) => /^dist\/statements\/[^/]+\//.test(f)), pages.find((f) => /^dist\/compare\/[^/]+\/[^/]+\//.test(f)), pages.find((f) => /^dist\/formulas\/[^/]+\//.test(f))];
     for (const file of samples) {
       expect(file).toBeTruthy();
       const html = read(file!);
