@@ -9,16 +9,25 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/browser/chromium.ts';
 import { loadCorpus } from '../src/lib/load.ts';
+import { latestPair } from '../src/view/series.ts';
 import { freePort, serveSite } from './site-server.ts';
 
 const targets = { performance: 95, accessibility: 100 };
 
+/** One page of each type; the statement and compare pages of the main line's latest pair (the largest). */
 async function defaultPaths(): Promise<string[]> {
   const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
   const statements = corpus.statements.filter((statement) => statement.series === corpus.series[0]?.id);
-  const newest = statements[statements.length - 1];
-  const previous = statements[statements.length - 2];
-  return ['/', newest ? `/statements/${newest.id}/` : '', previous && newest ? `/compare/${previous.id}/${newest.id}/` : '', '/formulas/', '/graph/', '/search/'].filter(Boolean);
+  const pair = latestPair(statements);
+  return [
+    '/',
+    pair ? `/statements/${pair.newer.id}/` : '',
+    pair ? `/compare/${pair.older.id}/${pair.newer.id}/` : '',
+    '/formulas/',
+    '/topics/',
+    '/graph/',
+    '/search/'
+  ].filter(Boolean);
 }
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : await defaultPaths();
