@@ -652,35 +652,11 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       };
       const ob = blockSide(oBlocks, o);
       const nb = blockSide(nBlocks, nw);
-      const bestO = new Int32Array(oBlocks.length).fill(-1);
-      const bestOV = new Float64Array(oBlocks.length);
-      const secondO = new Float64Array(oBlocks.length);
-      const bestN = new Int32Array(nBlocks.length).fill(-1);
-      const bestNV = new Float64Array(nBlocks.length);
-      const secondN = new Float64Array(nBlocks.length);
-      const seenBlock = new Set<number>();
-      const consider = (a: number, b: number): void => {
-        const key = a * nBlocks.length + b;
-        if (seenBlock.has(key)) return;
-        seenBlock.add(key);
-        const v = dice(ob.terms[a]!, ob.weight[a]!, nb.terms[b]!, nb.weight[b]!, w);
-        if (v > bestOV[a]!) {
-          secondO[a] = bestOV[a]!;
-          bestOV[a] = v;
-          bestO[a] = b;
-        } else if (v > secondO[a]!) secondO[a] = v;
-        if (v > bestNV[b]!) {
-          secondN[b] = bestNV[b]!;
-          bestNV[b] = v;
-          bestN[b] = a;
-        } else if (v > secondN[b]!) secondN[b] = v;
-      };
-      candidates(ob, nb, w, () => false, consider);
-      candidates(nb, ob, w, () => false, (b, a) => consider(a, b));
+      const bp = bestPartners(ob, nb, w);
       for (let a = 0; a < oBlocks.length; a++) {
-        const b = bestO[a]!;
-        if (b < 0 || bestN[b] !== a || bestOV[a]! < T.minPassage) continue;
-        if (bestOV[a]! - Math.max(secondO[a]!, secondN[b]!) < T.minMargin) continue;
+        const b = bp.bestA[a]!;
+        if (b < 0 || bp.bestB[b] !== a || bp.bestAV[a]! < T.minPassage) continue;
+        if (bp.bestAV[a]! - Math.max(bp.secondA[a]!, bp.secondB[b]!) < T.minMargin) continue;
         // Inside the pair of passages: best clause pairs first, one to one.
         const cells: [number, number, number][] = [];
         for (const i of oBlocks[a]!) for (const j of nBlocks[b]!) cells.push([i, j, sim(i, j)]);
