@@ -131,7 +131,6 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form.pair-picker[
 
 if (root && filters) {
   root.classList.add('js');
-  filters.querySelector<HTMLElement>('.topic-filter')?.removeAttribute('hidden');
   root.querySelector<HTMLElement>('.change-nav')?.removeAttribute('hidden');
   readUrl();
   applyFilters();

@@ -112,6 +112,18 @@ describe(`compare page ${url}`, () => {
     expect(await page.locator('.row:visible').evaluateAll((rows) => rows.every((row) => row.getAttribute('data-kind') === 'added'))).toBe(true);
   });
 
+  it('filters by topic without JavaScript', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}${url}`, { javaScript: false });
+    const topic = await page.locator('#filter-topic option').nth(1).getAttribute('value');
+    expect(topic).toBeTruthy();
+    const before = await page.locator('.row:visible').count();
+    await page.locator('#filter-topic').selectOption(topic!);
+    const visible = await page.locator('.row:visible').evaluateAll((rows) => rows.map((row) => (row.getAttribute('data-topics') ?? '').split(' ')));
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(before);
+    expect(visible.every((topics) => topics.includes(topic!))).toBe(true);
+  });
+
   it('has a churn strip with a labelled link per section, and a pair picker that navigates', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
     const links = await page.locator('.churn a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent ?? '' })));
