@@ -12,6 +12,7 @@ import { compileMatchers, tagStatement } from './tag.ts';
 import { readSeries, type Series } from './series.ts';
 import { maxFileCharacters } from './text-checks.ts';
 import { checkCorrections, readCorrections, type Correction } from './corrections.ts';
+import { checkOmissions } from './omissions.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -83,7 +84,7 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   const seriesResult = readSeries(await read('series.yaml'), statements);
   diagnostics.push(...seriesResult.diagnostics);
   const corrections = readCorrections(await read('alignments.yaml'));
-  diagnostics.push(...corrections.diagnostics, ...checkCorrections(corrections.corrections, statements));
+  diagnostics.push(...corrections.diagnostics, ...checkCorrections(corrections.corrections, statements), ...checkOmissions(statements));
   return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, corrections: corrections.corrections, diagnostics };
 }
 

@@ -26,6 +26,7 @@ export function toStatementsJson(statements: readonly Statement[]): string {
       kind: statement.kind,
       edition: statement.edition,
       coverage: statement.coverage ?? null,
+      omissions: (statement.omissions ?? []).map((omission) => ({ key: omission.key, note: omission.note, source: omission.source })),
       sources: statement.sources.map((source) => ({ label: source.label, url: source.url })),
       clauses: clausesOf(statement).length,
       sections: statement.sections.map((section) => ({

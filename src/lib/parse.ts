@@ -19,7 +19,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Clause, Diagnostic, Footnote, Paragraph, Position, Section, Statement } from './types.ts';
+import type { Clause, Diagnostic, Footnote, Omission, Paragraph, Position, Section, Statement } from './types.ts';
 import { frontMatterFields, frontMatterSchema, keyPattern } from './schema.ts';
 import { remarkKeys, type KeyData } from './keys.ts';
 import { segment } from './segment.ts';
@@ -67,6 +67,7 @@ export function parseStatement(source: Source, options?: ParseOptions): ParseRes
   if (paragraphCount === 0) {
     state.report(1, 1, 'statement-empty', 'the statement has no paragraphs', 'Add at least one paragraph of text below the front matter, each ending with a key such as {#relations-nature}.');
   }
+  checkOmissionSources(meta, footnotes, state);
   checkFootnoteUse(state, footnotes);
   if (!meta) return { diagnostics: state.diagnostics };
 
@@ -173,8 +174,27 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     const place = isNodeWithRange(node) ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
     state.report(offsetLine + place.line - 1, place.col, 'date-in-future', `the statement is dated ${meta.date}, after today (${today})`, 'Check the date: a statement is encoded once it has been signed.');
   }
-  const { coverage, ...rest } = meta;
-  return coverage === undefined ? rest : { ...rest, coverage };
+  const { coverage, omissions, ...rest } = meta;
+  const placed = (omissions ?? []).map((omission, at) => {
+    const node = document.getIn(['omissions', at], true);
+    const place = isNodeWithRange(node) ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+    return { ...omission, position: { file: state.file, line: offsetLine + place.line - 1, column: place.col } };
+  });
+  return { ...rest, ...(coverage === undefined ? {} : { coverage }), ...(placed.length ? { omissions: placed } : {}) };
+}
+
+/** Each omission must cite a footnote of the file; citing one counts as using it. */
+function checkOmissionSources(meta: { omissions?: Omission[] } | undefined, footnotes: Map<string, FootnoteDraft>, state: State): void {
+  for (const omission of meta?.omissions ?? []) {
+    const label = omission.source.toLowerCase();
+    if (!footnotes.has(label)) {
+      const labels = [...footnotes.values()].map((draft) => draft.node.label ?? draft.label);
+      state.report(omission.position.line, omission.position.column, 'omission-source-unknown', `omission of \`${omission.key}\` cites [^${omission.source}], which this file does not define`, labels.length ? `Set \`source\` to the label of the footnote that documents the omission (one of: ${labels.slice(0, 8).join(', ')}), or add that footnote.` : 'Add a footnote definition such as [^label]: Source, date, <https://…>. and name its label in `source`.');
+      continue;
+    }
+    state.referenced.add(label);
+    if (!state.footnoteOrder.includes(label)) state.footnoteOrder.push(label);
+  }
 }
 
 function isNodeWithRange(node: unknown): node is { range: [number, number, number] } {

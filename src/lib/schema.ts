@@ -17,6 +17,15 @@ export const frontMatterSchema = z.strictObject({
   kind: z.enum(['joint-statement', 'strategic-stability', 'declaration', 'communique', 'treaty', 'memorandum']),
   edition: z.enum(['digest', 'full']),
   coverage: z.string().trim().min(1).optional(),
+  omissions: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z][a-z0-9-]*(\.[1-9][0-9]*)?$/, 'expected the key of a provision of an earlier statement, or a clause id such as korean-peninsula.3'),
+        note: z.string().trim().min(1),
+        source: z.string().trim().min(1)
+      })
+    )
+    .optional(),
   sources: z
     .array(z.strictObject({ label: z.string().trim().min(1), url: z.url({ protocol: /^https?$/ }) }))
     .min(1)
@@ -35,6 +44,7 @@ export const frontMatterFields: Record<string, string> = {
   kind: 'one of joint-statement, strategic-stability, declaration, communique, treaty, memorandum',
   edition: 'digest (condensed, own words) or full (the full text)',
   coverage: 'for a digest: what part of the statement the file covers',
+  omissions: 'a list of { key, note, source }: provisions of an earlier statement that a cited source says this one leaves out (key: the provision\'s key, or a clause id such as korean-peninsula.3 for one sentence of it; note: what is missing, in your words; source: the label of a footnote of this file)',
   sources: 'a list of { label, url } for the statement as a whole'
 };
 

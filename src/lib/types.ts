@@ -6,6 +6,21 @@
 /** A place in a content file (1-based line and column). */
 export type Position = { file: string; line: number; column: number };
 
+/**
+ * A documented omission: a source says the statement leaves out (all or part
+ * of) the provision `key` of an earlier statement. Without one, a digest's
+ * silence only means "not documented".
+ */
+export type Omission = {
+  /** The key of the provision in the earlier statements, or a clause id (`<key>.<n>`) for one sentence of it. */
+  key: string;
+  /** What is missing, in the project's words. */
+  note: string;
+  /** The label of the footnote (in the same file) that documents it. */
+  source: string;
+  position: Position;
+};
+
 /** A problem found in content: data, never an exception. */
 export type Diagnostic = {
   file: string;
@@ -36,6 +51,8 @@ export type StatementMeta = {
   edition: 'digest' | 'full';
   /** What part of the statement the file covers, in plain words (digests). */
   coverage?: string;
+  /** What cited sources say the statement leaves out of earlier ones (documented omissions). */
+  omissions?: Omission[];
   sources: SourceRef[];
 };
 

@@ -45,3 +45,35 @@ describe('index pages', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('documented omissions', () => {
+  // The first statement of the series that records an omission, and the one before it.
+  const at = statements.findIndex((s) => (s.omissions ?? []).length > 0);
+  const omitting = statements[at];
+  const previous = statements[at - 1];
+
+  it('the corpus records at least one documented omission', () => {
+    expect(omitting, 'a statement with `omissions` in its front matter').toBeDefined();
+  });
+
+  it('the statement page lists what sources say it leaves out, each with its source and a link to the comparison', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/statements/${omitting!.id}/`);
+    const notes = page.locator('.edition-notice .omission-note');
+    expect(await notes.count()).toBe(omitting!.omissions!.length);
+    await expect(notes.first().textContent()).resolves.toContain(omitting!.omissions![0]!.note);
+    const source = await notes.first().locator('a').getAttribute('href');
+    expect(await page.locator(`[id="${source!.split('#')[1]}"]`).count()).toBe(1);
+    expect(await page.locator(`.edition-notice a[href="/compare/${previous!.id}/${omitting!.id}/#${omitting!.omissions![0]!.key}"]`).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('the compare page says it in the summary and in the gap of the dropped row', async () => {
+    const omission = omitting!.omissions![0]!;
+    const { page, problems } = await openPage(browser(), `${baseUrl}/compare/${previous!.id}/${omitting!.id}/#${omission.key}`);
+    await expect(page.locator('.omissions').textContent()).resolves.toContain(omission.note);
+    // The key is the row's id or an anchor inside it.
+    const row = page.locator(`.row[id="${omission.key}"], .row:has(> [id="${omission.key}"])`).first();
+    await expect(row.locator('.gap .omission-note').textContent()).resolves.toContain(omission.note);
+    expect(problems).toEqual([]);
+  });
+});
