@@ -18,7 +18,7 @@ import { readText } from '../src/lib/import/text.ts';
 import { parseStatement } from '../src/lib/parse.ts';
 import { formatReport } from '../src/lib/diagnostics.ts';
 
-const usage = 'Usage: npm run import -- <file.txt|file.html|file.docx> [--series s] [--id id] [--date YYYY-MM-DD] [--place p] [--title t] [--out file] [--force]';
+const usage = 'Usage: npm run import -- <file.txt|file.html|file.docx> [--series s] [--id id] [--date YYYY-MM-DD] [--place p] [--title t] [--source-url u] [--source-label l] [--content dir] [--out file] [--force]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

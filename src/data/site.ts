@@ -1,6 +1,11 @@
 /** Site-wide names and wording. */
+import { siteWording, type SiteWording } from '../lib/site-wording.ts';
+import { getCorpus } from './corpus.ts';
+
 export const siteName = 'Summit Diff';
 
-/** The default description of a page. */
-export const siteDescription =
-  'Read diplomatic joint statements against each other: clause-by-clause diffs of the China–Russia summit statements 2022–2025, formulas and topics through the years.';
+/** The corpus-dependent site wording of this build. */
+export async function getSiteWording(): Promise<SiteWording> {
+  const corpus = await getCorpus();
+  return siteWording(corpus.series, corpus.statements);
+}

@@ -40,7 +40,8 @@ export type MatrixRow = Omit<MatrixRowInput, 'cells'> & { y: number; height: num
 /** A placed group heading: its text baseline at y, its slot from `top` for `height` px. */
 export type MatrixGroup = { id: string; label: string; x: number; y: number; top: number; height: number };
 /** A placed column heading (centre x, first line at y). */
-export type MatrixColumn = MatrixColumnInput & { x: number; y: number; width: number };
+/** A placed column: its label wrapped to the band (`lines`), the sublabel on the line below. */
+export type MatrixColumn = MatrixColumnInput & { x: number; y: number; width: number; lines: string[] };
 
 /** The computed matrix. */
 export type MatrixLayout = {
@@ -77,8 +78,11 @@ export function matrixLayout(input: MatrixInput, options: MatrixOptions): Matrix
   const r = Math.max(4, Math.min(9, band / 4, fontSize * 0.6));
   const glyphs = glyphsOf(r);
 
-  const headerLines = Math.max(1, ...input.columns.map((column) => (column.sublabel ? 2 : 1)));
-  const columns: MatrixColumn[] = input.columns.map((column) => ({ ...column, x: (x(column.id) ?? 0) + band / 2, y: lineHeight, width: band }));
+  // Column labels wrap at spaces to the band's width (bold text: about 0.62 em a character).
+  const columnChars = Math.max(4, Math.floor(band / (fontSize * 0.62)));
+  const columnLines = input.columns.map((column) => wrap(column.label, columnChars));
+  const headerLines = Math.max(1, ...input.columns.map((column, index) => columnLines[index]!.length + (column.sublabel ? 1 : 0)));
+  const columns: MatrixColumn[] = input.columns.map((column, index) => ({ ...column, x: (x(column.id) ?? 0) + band / 2, y: lineHeight, width: band, lines: columnLines[index]! }));
   let y = headerLines * lineHeight + 10;
   const groups: MatrixGroup[] = [];
   const rows: MatrixRow[] = [];

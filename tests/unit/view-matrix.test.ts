@@ -56,6 +56,18 @@ describe('matrixLayout', () => {
     for (const line of row.lines) expect(line.length * 13 * 0.55).toBeLessThanOrEqual(room);
   });
 
+  it('matrixLayout wraps a column label that is wider than its band, and makes room for the extra header line', () => {
+    const long: MatrixInput = { columns: [{ id: 'a', label: 'Port Alder', sublabel: '2024' }, { id: 'b', label: 'Rome', sublabel: '2025' }], groups: input.groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.slice(0, 2) })) })) };
+    const narrow = matrixLayout(long, { orientation: 'narrow', width: 110, fontSize: 13 });
+    expect(narrow.columns[0]!.lines).toEqual(['Port', 'Alder']);
+    expect(narrow.columns[1]!.lines).toEqual(['Rome']);
+    for (const column of narrow.columns) for (const line of column.lines) expect(line.length * 13 * 0.62).toBeLessThanOrEqual(column.width + 13 * 0.62 * 0.5);
+    const roomy = matrixLayout(long, { orientation: 'narrow', width: 400, fontSize: 13, maxCell: 140 });
+    expect(roomy.columns[0]!.lines).toEqual(['Port Alder']);
+    // Three header lines (Port / Alder / 2024) push the first row down by one line.
+    expect(narrow.rows[0]!.y - roomy.rows[0]!.y).toBe(narrow.lineHeight);
+  });
+
   it('matrixLayout rejects a row whose cells do not match the columns', () => {
     const bad: MatrixInput = { columns: input.columns, groups: [{ id: 'g', label: 'G', rows: [{ id: 'x', label: 'X', cells: [] }] }] };
     expect(() => matrixLayout(bad, { orientation: 'wide', width: 600 })).toThrow(/`x`/);
