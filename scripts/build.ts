@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadCorpus } from '../src/lib/load.ts';
+import { loadCorpus } from '../src/data/load.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 import { buildDate } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';

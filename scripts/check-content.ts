@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadCorpus } from '../src/lib/load.ts';
+import { loadCorpus } from '../src/data/load.ts';
 import { checkContent } from '../src/lib/content-rules.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 

@@ -264,7 +264,7 @@ async function main(): Promise<number> {
   let formulas: Formula[] = [];
   let topics: Topic[] = [];
   try {
-    const { loadCorpus } = await import('../src/lib/load.ts');
+    const { loadCorpus } = await import('../src/data/load.ts');
     const corpus = await loadCorpus(dir);
     statements = corpus.statements;
     formulas = corpus.formulas;

@@ -8,7 +8,7 @@
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/browser/chromium.ts';
-import { loadCorpus } from '../src/lib/load.ts';
+import { loadCorpus } from '../src/data/load.ts';
 import { latestPair } from '../src/view/series.ts';
 import { freePort, serveSite } from './site-server.ts';
 

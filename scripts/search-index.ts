@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadCorpus, type Corpus } from '../src/lib/load.ts';
+import { loadCorpus, type Corpus } from '../src/data/load.ts';
 import { analyse } from '../src/data/analysis.ts';
 import { searchRecords } from '../src/lib/search-records.ts';
 

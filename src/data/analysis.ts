@@ -5,7 +5,7 @@
  * Pages only render from it.
  */
 import { getCorpus } from './corpus.ts';
-import type { Corpus } from '../lib/load.ts';
+import type { Corpus } from './load.ts';
 import type { Series } from '../lib/series.ts';
 import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Section, Statement } from '../lib/types.ts';
 import { align } from '../lib/align.ts';

@@ -3,7 +3,7 @@
  * The content folder is `CONTENT_DIR` (default `content/`).
  */
 import { resolve } from 'node:path';
-import { loadCorpus, type Corpus } from '../lib/load.ts';
+import { loadCorpus, type Corpus } from './load.ts';
 import { formatReport, hasErrors } from '../lib/diagnostics.ts';
 
 /** The content folder of this build. */

@@ -321,17 +321,9 @@ function candidates(
     for (const c of touched) {
       const v = acc[c]!;
       acc[c] = 0;
-      if (filled < topI.length) {
-        let q = filled++;
-        while (q > 0 && topV[q - 1]! < v) {
-          topV[q] = topV[q - 1]!;
-          topI[q] = topI[q - 1]!;
-          q--;
-        }
-        topV[q] = v;
-        topI[q] = c;
-      } else if (v > topV[filled - 1]!) {
-        let q = filled - 1;
+      // Insertion into the sorted top list: a free slot while it fills, else the last one if v beats it.
+      if (filled < topI.length || v > topV[filled - 1]!) {
+        let q = filled < topI.length ? filled++ : filled - 1;
         while (q > 0 && topV[q - 1]! < v) {
           topV[q] = topV[q - 1]!;
           topI[q] = topI[q - 1]!;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { latestPair } from '../../src/view/series.ts';
 
 // The JavaScript budget of a page: every script it loads (<script src>, modulepreload and their static imports), gzip-compressed.

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { latestPair } from '../../src/view/series.ts';
 import { openPage, useBrowser } from './browser.ts';
 

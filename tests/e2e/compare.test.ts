@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { analyse, type Comparison } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');

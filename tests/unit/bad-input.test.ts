@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { cases, expectFixture, fixturesDir } from './fixtures.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align.ts';
 import { applyCorrections, checkCorrections, readCorrections } from '../../src/lib/corrections.ts';
 import { clausesOf } from '../../src/lib/graph.ts';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import type { AlignedPair } from '../../src/lib/types.ts';
 import { fixturesDir } from './fixtures.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { draftStatement, readDateLine, toMarkdown, type Draft, type ImportFields } from '../../src/lib/import/draft.ts';
 import { readHtml } from '../../src/lib/import/html.ts';
 import { readText } from '../../src/lib/import/text.ts';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const dir = join(fixturesDir, 'import');

@@ -3,7 +3,7 @@ import { toBibtex, toChicago } from '../../src/lib/cite.ts';
 import { toAtom } from '../../src/lib/feed.ts';
 import { cardSvg, wrap } from '../../src/view/card.ts';
 import { movedNote, readMoved } from '../../src/lib/moved.ts';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { parseXml } from './xml.ts';
 
 const input = { title: 'Moscow 2023: Joint Statement & more', url: 'https://example.org/statements/2023-moscow/', site: 'Summit Diff', date: '2025-03-05' };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align.ts';
 import { clausesOf, linkedPairs } from '../../src/lib/graph.ts';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { toTei } from '../../src/lib/tei.ts';
 import type { Alignment, Statement } from '../../src/lib/types.ts';
 import { fixturesDir } from './fixtures.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowLayout, statementOf } from '../../src/view/flow.ts';
 import { mainLine } from '../../src/view/series.ts';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 import type { ClauseGraph, GraphNode } from '../../src/lib/types.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPhrase, phraseKey, trackFormulas } from '../../src/view/tracker.ts';
 import { latestPair, mainLine } from '../../src/view/series.ts';
-import { loadCorpus } from '../../src/lib/load.ts';
+import { loadCorpus } from '../../src/data/load.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 

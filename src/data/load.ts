@@ -5,14 +5,14 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Diagnostic, Formula, Statement, Topic } from './types.ts';
-import { parseStatement, statementIdOf, type ParseOptions, type Source } from './parse.ts';
-import { readLexicon } from './lexicon.ts';
-import { compileMatchers, tagStatement } from './tag.ts';
-import { readSeries, type Series } from './series.ts';
-import { maxFileCharacters } from './text-checks.ts';
-import { checkCorrections, readCorrections, type Correction } from './corrections.ts';
-import { checkOmissions } from './omissions.ts';
+import type { Diagnostic, Formula, Statement, Topic } from '../lib/types.ts';
+import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/parse.ts';
+import { readLexicon } from '../lib/lexicon.ts';
+import { compileMatchers, tagStatement } from '../lib/tag.ts';
+import { readSeries, type Series } from '../lib/series.ts';
+import { maxFileCharacters } from '../lib/text-checks.ts';
+import { checkCorrections, readCorrections, type Correction } from '../lib/corrections.ts';
+import { checkOmissions } from '../lib/omissions.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
