@@ -6,8 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/data/load.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 import { buildDate } from '../src/data/build-date.ts';
@@ -28,9 +29,10 @@ if (hasErrors(corpus.diagnostics)) {
 const analysed = performance.now();
 
 await rm(tempDir, { recursive: true, force: true });
+const timingFile = join(tmpdir(), `summit-diff-timing-${process.pid}.json`);
 const astro = spawnSync('astro', ['build', '--outDir', tempDir], {
   stdio: 'inherit',
-  env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
+  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
   shell: process.platform === 'win32'
 });
 if (astro.status !== 0) {
@@ -43,4 +45,7 @@ await indexSearch(tempDir, corpus);
 if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
 await rename(tempDir, outDir);
 const seconds = (performance.now() - started) / 1000;
-console.log(`\nBuilt ${corpus.statements.length} statements into ${outDir} in ${seconds.toFixed(1)} s (content check ${((analysed - started) / 1000).toFixed(2)} s).`);
+const analysisMs = await readFile(timingFile, 'utf8').then((text) => (JSON.parse(text) as { analysisMs: number }).analysisMs, () => undefined);
+await rm(timingFile, { force: true });
+const share = analysisMs === undefined ? '' : `; analysis ${analysisMs.toFixed(0)} ms, ${((100 * analysisMs) / 1000 / seconds).toFixed(1)}% of the build (target < 10%)`;
+console.log(`\nBuilt ${corpus.statements.length} statements into ${outDir} in ${seconds.toFixed(1)} s (content check ${((analysed - started) / 1000).toFixed(2)} s${share}).`);

@@ -45,6 +45,8 @@ describe('your own series, step by step (README)', () => {
 
     const build = node('scripts/build.ts', [], { CONTENT_DIR: content, OUT_DIR: site });
     expect(build.status, build.stdout + build.stderr).toBe(0);
+    // The build reports how much of its time the analysis took (measured once, for all pages).
+    expect(build.stdout).toMatch(/analysis \d+ ms, \d+\.\d% of the build/);
     for (const pair of ['a-2024/b-2025', 'b-2025/c-2026', 'a-2024/c-2026']) expect(existsSync(join(site, 'compare', pair, 'index.html'))).toBe(true);
     const compare = await readFile(join(site, 'compare', 'a-2024', 'b-2025', 'index.html'), 'utf8');
     expect(compare).toMatch(/class="row kind-dropped"[^>]*id="study-shared-rail-corridor\.1"/);
