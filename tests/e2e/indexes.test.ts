@@ -77,3 +77,19 @@ describe('documented omissions', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("editors' corrections", () => {
+  it('a pairing forced in alignments.yaml shows on its compare page as one row, marked edited', async () => {
+    const correction = corpus.corrections.find((c) => c.force.length > 0);
+    expect(correction, 'the corpus has a correction with a forced link').toBeDefined();
+    const link = correction!.force[0]!;
+    // A link names a clause (key.n) or a paragraph (key, whose first clause is key.1).
+    const olderClause = link.older.includes('.') ? link.older : `${link.older}.1`;
+    const newerClause = link.newer.includes('.') ? link.newer : `${link.newer}.1`;
+    const { page, problems } = await openPage(browser(), `${baseUrl}/compare/${correction!.older}/${correction!.newer}/`);
+    const row = page.locator(`.row:has(a[href="/statements/${correction!.older}/#${olderClause}"]):has(a[href="/statements/${correction!.newer}/#${newerClause}"])`);
+    expect(await row.count()).toBe(1);
+    await expect(row.locator('.edited').textContent()).resolves.toBe('edited');
+    expect(problems).toEqual([]);
+  });
+});
