@@ -133,6 +133,30 @@ function lineagesOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): L
   return lineages;
 }
 
+/**
+ * Other names of each lineage: `<base>-<statement>` for every clause in it
+ * (the id that clause gets when a lineage starts there and its base is taken).
+ * When corrections or a better aligner regroup the graph, a published
+ * `/clauses/<id>/` that named a clause keeps leading to the lineage that now
+ * holds that clause. Real lineage ids win over aliases.
+ */
+export function lineageAliases(graph: ClauseGraph): Array<{ alias: string; lineage: string }> {
+  const taken = new Set(graph.lineages.map((lineage) => lineage.id));
+  const byNode = new Map(graph.nodes.map((node) => [node.node, node]));
+  const aliases: Array<{ alias: string; lineage: string }> = [];
+  for (const lineage of graph.lineages) {
+    for (const id of lineage.nodes) {
+      const node = byNode.get(id);
+      if (!node) continue;
+      const alias = `${lineageBase(node)}-${node.statementId}`;
+      if (taken.has(alias)) continue;
+      taken.add(alias);
+      aliases.push({ alias, lineage: lineage.id });
+    }
+  }
+  return aliases;
+}
+
 // `relations-nature.1` → `relations-nature`; `relations-nature.2` → `relations-nature-2`.
 function lineageBase(clause: Clause): string {
   const [key, number] = clause.id.split('.');

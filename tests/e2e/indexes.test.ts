@@ -93,3 +93,16 @@ describe("editors' corrections", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('lineage aliases', () => {
+  it('an address named after a clause that joined a longer history sends the reader there, without JavaScript', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const alias = readdirSync('dist/clauses').find((dir) => readFileSync(`dist/clauses/${dir}/index.html`, 'utf8').includes('data-alias-of='));
+    expect(alias, 'the built site has an alias page').toBeDefined();
+    const target = /data-alias-of="([^"]+)"/.exec(readFileSync(`dist/clauses/${alias}/index.html`, 'utf8'))![1]!;
+    const { page, problems } = await openPage(browser(), `${baseUrl}/clauses/${alias}/`, { javaScript: false });
+    await page.waitForURL(`**/clauses/${target}/`);
+    expect(await page.locator('.lineage-steps').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, linkedPairs } from '../../src/lib/graph.ts';
+import { buildGraph, lineageAliases, linkedPairs } from '../../src/lib/graph.ts';
 import type { Alignment } from '../../src/lib/types.ts';
 import { statement } from './statements.ts';
 
@@ -48,6 +48,20 @@ describe('buildGraph', () => {
       { id: 'trade', nodes: ['2022-a/trade.1'] },
       { id: 'energy', nodes: ['2023-b/energy.1', '2024-c/energy.1', '2024-c/energy.2'] }
     ]);
+  });
+
+  it('lineageAliases(graph) names every clause `<base>-<statement>` so a URL published before a regrouping still finds its lineage', () => {
+    // Unaligned, 2023-b's nature.1 starts its own lineage, `nature-2023-b`.
+    const apart = buildGraph([a, b], [{ older: '2022-a', newer: '2023-b', pairs: [] }]);
+    expect(apart.lineages.map((lineage) => lineage.id)).toContain('nature-2023-b');
+    // Aligned, it joins `nature`; the old id is now an alias of that lineage.
+    const joined = buildGraph([a, b], [ab]);
+    const aliases = new Map(lineageAliases(joined).map((entry) => [entry.alias, entry.lineage]));
+    expect(joined.lineages.map((lineage) => lineage.id)).not.toContain('nature-2023-b');
+    expect(aliases.get('nature-2023-b')).toBe('nature');
+    expect(aliases.get('energy-2023-b')).toBe('energy');
+    // A real lineage id is never shadowed by an alias.
+    for (const lineage of joined.lineages) expect(aliases.has(lineage.id)).toBe(false);
   });
 
   it('buildGraph(statements, alignments) keeps lineage ids unique and URL-safe when a key starts two lineages', () => {
