@@ -54,6 +54,9 @@ for (const path of paths) {
     for (const audit of Object.values(result.lhr.audits)) {
       if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable') {
         console.log(`    ${audit.id}: ${audit.displayValue ?? ''} (${audit.score})`);
+        // The first few offending elements, so that a failure says where to look.
+        const items = (audit.details as { items?: Array<{ node?: { selector?: string; snippet?: string } }> } | undefined)?.items ?? [];
+        for (const item of items.slice(0, 3)) if (item.node) console.log(`      ${item.node.selector ?? ''}  ${(item.node.snippet ?? '').slice(0, 120)}`);
       }
     }
   }
