@@ -8,10 +8,10 @@ import type { ClauseGraph, Topic } from './types.ts';
 /** One topic's clause counts, one per statement of the graph (date order). */
 export type TopicCountRow = { topic: Topic; counts: number[]; total: number; provisions: number };
 
-/** Clause counts per topic and statement, topics with the most clauses first (ties by label). */
+/** Clause counts per topic and statement, and provisions (as on /clauses/) per topic; topics with the most clauses first (ties by label). */
 export function topicCounts(graph: ClauseGraph, topics: readonly Topic[]): TopicCountRow[] {
   const column = new Map(graph.statements.map((id, at) => [id, at]));
-  const byNode = new Map(graph.nodes.map((node) => [node.node, node]));
+  const rows = provisionRows(graph);
   return topics
     .map((topic) => {
       const counts = graph.statements.map(() => 0);
@@ -19,7 +19,7 @@ export function topicCounts(graph: ClauseGraph, topics: readonly Topic[]): Topic
         const at = column.get(node.statementId);
         if (at !== undefined && node.topics.includes(topic.id)) counts[at]!++;
       }
-      const provisions = graph.lineages.filter((lineage) => lineage.nodes.some((id) => byNode.get(id)?.topics.includes(topic.id))).length;
+      const provisions = rows.filter((row) => row.topics.includes(topic.id)).length;
       return { topic, counts, total: counts.reduce((a, b) => a + b, 0), provisions };
     })
     .sort((a, b) => b.total - a.total || a.topic.label.localeCompare(b.topic.label));
@@ -61,7 +61,6 @@ export function provisionRows(graph: ClauseGraph): ProvisionRow[] {
       };
       rows.set(key, entry);
     }
-    entry.first = Math.min(entry.first, order.get(first.node) ?? 0);
     entry.row.lineages.push(lineage.id);
     graph.statements.forEach((statement, at) => {
       for (const node of nodes) if (node.statementId === statement) entry.row.clauses[at]!.push(node.node);

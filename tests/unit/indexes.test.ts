@@ -24,9 +24,9 @@ const ab: Alignment = { older: '2022-a', newer: '2023-b', pairs: [
 const graph = buildGraph([a, b], [ab]);
 
 describe('topicCounts', () => {
-  it('topicCounts(graph, topics) counts the clauses of each topic per statement, most clauses first, and its provisions', () => {
+  it('topicCounts(graph, topics) counts the clauses of each topic per statement, most clauses first, and its provisions (paragraphs, not clauses)', () => {
     expect(topicCounts(graph, topics).map((row) => [row.topic.id, row.counts, row.total, row.provisions])).toEqual([
-      ['taiwan', [2, 1], 3, 2],
+      ['taiwan', [2, 1], 3, 1],
       ['energy', [1, 1], 2, 2],
       ['arctic', [0, 0], 0, 0]
     ]);
