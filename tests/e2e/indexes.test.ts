@@ -67,6 +67,14 @@ describe('documented omissions', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the home page lead lists them when the latest statement has any', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/`);
+    const latestId = await page.locator('[data-lead] a[href^="/compare/"]').first().getAttribute('href');
+    const latest = statements.find((s) => latestId!.split('/')[3] === s.id);
+    expect(await page.locator('.lead-omissions .omission-note').count()).toBe((latest?.omissions ?? []).length);
+    expect(problems).toEqual([]);
+  });
+
   it('the compare page says it in the summary and in the gap of the dropped row', async () => {
     const omission = omitting!.omissions![0]!;
     const { page, problems } = await openPage(browser(), `${baseUrl}/compare/${previous!.id}/${omitting!.id}/#${omission.key}`);
