@@ -19,6 +19,7 @@
  *  6. small gaps between in-order matches get an exact in-order DP;
  *  6c. leftovers that are each other's best among the unmatched pair at a
  *     lower bar when they share a rare tag;
+ *  6e. a leftover mostly contained in the clause of a 1:1 pair elsewhere joins it (split or merge);
  *  7. heaviest increasing subsequence over all matches: in order = same or
  *     reworded, the rest = moved.
  */
@@ -693,6 +694,44 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       }
     }
     if (added === 0) break;
+  }
+
+  // 6e. A clause still unmatched whose words are mostly inside the clause of a 1:1 pair elsewhere
+  // joins that pair: one sentence split into two places (or two merged into one), not necessarily
+  // adjacent. Same test as step 5 (containment, then a better union), without the adjacency.
+  {
+    const joinFar = (free: number[], side: Side, other: Side, isNewer: boolean): void => {
+      if (free.length === 0) return;
+      const sub: Side = { terms: free.map((k) => side.terms[k]!), weight: Float64Array.from(free, (k) => side.weight[k]!), keys: [] };
+      candidates(sub, other, w, () => false, (x, partner) => {
+        const k = free[x]!;
+        if ((isNewer ? nUnit : oUnit)[k]! >= 0) return;
+        const id = (isNewer ? oUnit : nUnit)[partner]!;
+        const u = id >= 0 ? units[id] : null;
+        if (!u || u.olds.length !== 1 || u.news.length !== 1) return;
+        const kw = side.weight[k]!;
+        const fixed = other.terms[partner]!;
+        if (kw === 0 || shared(side.terms[k]!, fixed, w) / kw < T.minContainment) return;
+        const mate = isNewer ? u.news[0]! : u.olds[0]!;
+        const joined = union(side.terms[mate]!, side.terms[k]!);
+        const s2 = dice(fixed, other.weight[partner]!, joined, weightOf(joined, w), w);
+        if (s2 < u.score + T.minGain) return;
+        if (isNewer) {
+          u.news = [...u.news, k].sort((a, b) => a - b);
+          nUnit[k] = id;
+        } else {
+          u.olds = [...u.olds, k].sort((a, b) => a - b);
+          oUnit[k] = id;
+        }
+        u.score = s2;
+      });
+    };
+    const freeNew: number[] = [];
+    for (let j = 0; j < n; j++) if (nUnit[j]! < 0) freeNew.push(j);
+    joinFar(freeNew, nw, o, true);
+    const freeOld: number[] = [];
+    for (let i = 0; i < m; i++) if (oUnit[i]! < 0) freeOld.push(i);
+    joinFar(freeOld, o, nw, false);
   }
 
   // 7. Final order and kinds.

@@ -87,6 +87,24 @@ describe('align', () => {
     expect(pairs).toHaveLength(3);
   });
 
+  it('align(a, b) reports a split into two places far apart, when the stray part is mostly inside the older clause', () => {
+    const a = clauses('old', [
+      'China supports Russia in protecting its sovereignty and territorial integrity, and opposes outside interference in Russia\'s internal affairs.',
+      ...BASE,
+    ]);
+    const b = clauses('new', [
+      'The Parties support each other in protecting their sovereignty and territorial integrity.',
+      ...BASE,
+      'China opposes outside interference in Russia\'s internal affairs.',
+    ]);
+    const pairs = align(a, b);
+    const p = find(pairs, a[0]!.id);
+    expect(p?.kind).toBe('split');
+    expect(p?.to).toEqual(ids(b, 0, BASE.length + 1));
+    // Everything else still pairs one to one and in order.
+    for (let k = 1; k <= BASE.length; k++) expect(find(pairs, a[k]!.id, b[k]!.id)?.kind).toBe('same');
+  });
+
   it('align(a, b) reports two consecutive clauses merged into one', () => {
     const a = clauses('old', [
       BASE[0]!,
