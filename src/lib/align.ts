@@ -19,6 +19,8 @@
  *  6. small gaps between in-order matches get an exact in-order DP;
  *  6c. leftovers that are each other's best among the unmatched pair at a
  *     lower bar when they share a rare tag;
+ *  6d. whole unmatched paragraphs in the same backbone gap pair in order when they share one
+ *     rare tag (a provision rewritten in place), then their best clause pairs link;
  *  6e. a leftover mostly contained in the clause of a 1:1 pair elsewhere joins it (split or merge);
  *  7. heaviest increasing subsequence over all matches: in order = same or
  *     reworded, the rest = moved.
@@ -74,6 +76,10 @@ export const ALIGN_TUNING = {
   tagWeight: 1,
   /** Minimum Dice of two leftover clauses that are each other's best among the unmatched. */
   minLeftover: 0.2,
+  /** Minimum Dice of two whole unmatched paragraphs in the same backbone gap ... */
+  minParagraph: 0.2,
+  /** ... that share a tag (topic or formula) found on at most this share of all clauses. */
+  maxParagraphTagShare: 0.05,
   /** Rounds of leftover pairing (each round sees what the previous one left). */
   leftoverRounds: 2,
   /** ... ahead of both runners-up by this much. */
@@ -361,6 +367,47 @@ function passages(clauses: Clause[], free: (k: number) => boolean): number[][] {
   return out;
 }
 
+/** Paragraphs as runs of clause indices: a clause at position 0 of its paragraph, or not one past the previous clause's position, starts a new one. */
+function paragraphs(clauses: Clause[]): number[][] {
+  const out: number[][] = [];
+  clauses.forEach((c, k) => {
+    const prev = clauses[k - 1];
+    if (!prev || c.index === 0 || c.index !== prev.index + 1) out.push([k]);
+    else out[out.length - 1]!.push(k);
+  });
+  return out;
+}
+
+/**
+ * Exact in-order matching of an R × C grid: the increasing set of cells, each scoring at least
+ * `floor`, with the largest total score (dynamic programming). Returns [row, column, score] triples.
+ */
+function inOrderPairs(R: number, C: number, score: (r: number, c: number) => number, floor: number): [number, number, number][] {
+  const s = new Float64Array(R * C);
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) s[r * C + c] = score(r, c);
+  const W = C + 1;
+  const dp = new Float64Array((R + 1) * W);
+  for (let r = 1; r <= R; r++) {
+    for (let c = 1; c <= C; c++) {
+      const v = s[(r - 1) * C + (c - 1)]!;
+      let best = Math.max(dp[(r - 1) * W + c]!, dp[r * W + c - 1]!);
+      if (v >= floor) best = Math.max(best, dp[(r - 1) * W + c - 1]! + v);
+      dp[r * W + c] = best;
+    }
+  }
+  const out: [number, number, number][] = [];
+  for (let r = R, c = C; r > 0 && c > 0; ) {
+    const v = s[(r - 1) * C + (c - 1)]!;
+    if (v >= floor && dp[r * W + c] === dp[(r - 1) * W + c - 1]! + v) {
+      out.push([r - 1, c - 1, v]);
+      r--;
+      c--;
+    } else if (dp[r * W + c] === dp[(r - 1) * W + c]) r--;
+    else c--;
+  }
+  return out;
+}
+
 /** Align two clause lists; pairs come in display order (newer order, dropped clauses where they used to be). */
 export function align(older: Clause[], newer: Clause[], options: AlignOptions = {}): AlignedPair[] {
   const m = older.length;
@@ -603,30 +650,10 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       for (let i = o0; i < o1; i++) if (oUnit[i]! < 0) go.push(i);
       for (let j = n0; j < n1; j++) if (nUnit[j]! < 0) gn.push(j);
       if (go.length === 0 || gn.length === 0 || go.length * gn.length > T.maxGapCells) continue;
-      const R = go.length;
-      const C = gn.length;
-      const floor = Math.max(R, C) <= 2 ? T.minGap : T.minWideGap;
-      const s = new Float64Array(R * C);
-      for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) s[r * C + c] = sim(go[r]!, gn[c]!);
-      const dp = new Float64Array((R + 1) * (C + 1));
-      const W = C + 1;
-      for (let r = 1; r <= R; r++) {
-        for (let c = 1; c <= C; c++) {
-          const v = s[(r - 1) * C + (c - 1)]!;
-          let best = Math.max(dp[(r - 1) * W + c]!, dp[r * W + c - 1]!);
-          if (v >= floor) best = Math.max(best, dp[(r - 1) * W + c - 1]! + v);
-          dp[r * W + c] = best;
-        }
-      }
-      for (let r = R, c = C; r > 0 && c > 0; ) {
-        const v = s[(r - 1) * C + (c - 1)]!;
-        if (v >= floor && dp[r * W + c] === dp[(r - 1) * W + c - 1]! + v) {
-          created.push(units.length);
-          addUnit([go[r - 1]!], [gn[c - 1]!], v);
-          r--;
-          c--;
-        } else if (dp[r * W + c] === dp[(r - 1) * W + c]) r--;
-        else c--;
+      const floor = Math.max(go.length, gn.length) <= 2 ? T.minGap : T.minWideGap;
+      for (const [r, c, v] of inOrderPairs(go.length, gn.length, (r, c) => sim(go[r]!, gn[c]!), floor)) {
+        created.push(units.length);
+        addUnit([go[r]!], [gn[c]!], v);
       }
     }
     for (const id of created) grow(id);
@@ -694,6 +721,64 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       }
     }
     if (added === 0) break;
+  }
+
+  // 6d. Whole paragraphs still without any match on either side, inside the same gap of the
+  // order backbone, pair in order (exact DP over paragraphs) when they share one rare tag: a
+  // provision rewritten sentence by sentence in its old place keeps its subject. Several common
+  // tags are no such evidence. Inside a paired couple, the best clause pairs link one to one.
+  {
+    const { list, inOrder } = orderFlags();
+    const chain = list.filter((id) => inOrder[id]);
+    const gapOf = (starts: number[], len: number): Int32Array => {
+      starts.sort((a, b) => a - b);
+      const g = new Int32Array(len);
+      for (let k = 0, q = 0; k < len; k++) {
+        while (q < starts.length && starts[q]! <= k) q++;
+        g[k] = q;
+      }
+      return g;
+    };
+    const og = gapOf(chain.map((id) => units[id]!.olds[0]!), m);
+    const ng = gapOf(chain.map((id) => units[id]!.news[0]!), n);
+    const freeByGap = (clauses: Clause[], unitOf: Int32Array, gap: Int32Array): Map<number, number[][]> => {
+      const byGap = new Map<number, number[][]>();
+      for (const p of paragraphs(clauses)) {
+        const g = gap[p[0]!]!;
+        if (p.some((k) => unitOf[k]! >= 0 || gap[k] !== g)) continue;
+        byGap.set(g, [...(byGap.get(g) ?? []), p]);
+      }
+      return byGap;
+    };
+    const nFree = freeByGap(newer, nUnit, ng);
+    for (const [g, ops] of freeByGap(older, oUnit, og)) {
+      const nps = nFree.get(g);
+      if (!nps || ops.length * nps.length > T.maxGapCells) continue;
+      const termsOf = (p: number[], side: Side): Int32Array => p.map((k) => side.terms[k]!).reduce(union);
+      const ot = ops.map((p) => termsOf(p, o));
+      const nt = nps.map((p) => termsOf(p, nw));
+      const rareTag = (a: Int32Array, b: Int32Array): number => {
+        let best = 0;
+        for (const t of a) if (tagW[t]! > best && b.includes(t)) best = tagW[t]!;
+        return best;
+      };
+      // weight = ln(1 + clauses / df), so a tag on at most this share of clauses weighs at least:
+      const minTagWeight = Math.log(1 + 1 / T.maxParagraphTagShare);
+      const score = (r: number, c: number): number =>
+        rareTag(ot[r]!, nt[c]!) >= minTagWeight ? dice(ot[r]!, weightOf(ot[r]!, w), nt[c]!, weightOf(nt[c]!, w), w) : 0;
+      const pairsIn = inOrderPairs(ops.length, nps.length, score, T.minParagraph);
+      for (const [r, c] of pairsIn) {
+        const cells: [number, number, number][] = [];
+        for (const i of ops[r]!) for (const j of nps[c]!) cells.push([i, j, sim(i, j)]);
+        cells.sort((x, y) => y[2] - x[2]);
+        let linked = false;
+        for (const [i, j, v] of cells) {
+          if (oUnit[i]! >= 0 || nUnit[j]! >= 0 || (linked && v < T.minPassageClause)) continue;
+          addUnit([i], [j], v);
+          linked = true;
+        }
+      }
+    }
   }
 
   // 6e. A clause still unmatched whose words are mostly inside the clause of a 1:1 pair elsewhere

@@ -223,6 +223,48 @@ describe('align', () => {
     expect(find(pairs, undefined, b[0]!.id)?.kind).toBe('added');
   });
 
+  it('align(a, b) pairs a paragraph rewritten in place when the two share a rare tag, and only then', () => {
+    /** One paragraph: clauses at positions 0, 1, … (the aligner sees positions, never the key). */
+    const paragraph = (statementId: string, key: string, texts: string[], topics: string[]): Clause[] =>
+      texts.map((text, k) => ({
+        id: `${statementId}:${key}.${k + 1}`, statementId, sectionKey: 'main', paragraphKey: key, index: k, text, html: text,
+        footnotes: [], topics, formulas: [], position: { file: `${statementId}.md`, line: k + 1, column: 1 },
+      }));
+    const before = syntheticClauses(40, 21, 'o');
+    const after = syntheticClauses(40, 22, 'o').map((c) => ({ ...c, id: `${c.id}b` }));
+    const copy = (cs: Clause[]): Clause[] => cs.map((c) => ({ ...c, id: `n${c.id}` }));
+    const statements = (topics: string[]): [Clause[], Clause[]] => [
+      [
+        ...before,
+        ...paragraph('o', 'kazan', ['The Parties will hold a festival of folk music in Kazan.'], []),
+        ...paragraph('o', 'x', [
+          'The Parties oppose the intimidation of Pyongyang by outside powers, which risks armed incidents in the region.',
+          'Sanctions and pressure ought to end, and conditions for talks on the peninsula be created.',
+        ], topics),
+        ...after,
+      ],
+      [
+        ...copy(before),
+        ...paragraph('n', 'x', [
+          'The Parties want a purely political and diplomatic settlement on the peninsula.',
+          'The states concerned should give up coercive measures and pressure against Pyongyang and stop militarising the northeast of Asia.',
+        ], topics),
+        ...paragraph('n', 'rail', ['The Parties welcome the railway link to the port of Vladivostok.'], []),
+        ...copy(after),
+      ],
+    ];
+    const linked = (pairs: AlignedPair[]): string[] =>
+      pairs.filter((p) => p.from.length && p.to.length && p.from.some((id) => /:(x|kazan)\./.test(id))).map((p) => `${p.from} → ${p.to}`).sort();
+    // Sentence by sentence the two paragraphs share little; as wholes, with a tag on 2 of 164 clauses, they pair.
+    const [older, newer] = statements(['korea']);
+    expect(linked(align(older, newer))).toEqual(['o:x.1 → n:x.2', 'o:x.2 → n:x.1']);
+    expect(linked(align(older, newer, { tuning: { maxParagraphTagShare: 0 } }))).toEqual([]);
+    // No shared tag, or a tag every clause carries: no evidence, both stay dropped and added.
+    expect(linked(align(...statements([])))).toEqual([]);
+    const common = (cs: Clause[]): Clause[] => cs.map((c) => ({ ...c, topics: ['korea'] }));
+    expect(linked(align(common(older), common(newer)))).toEqual([]);
+  });
+
   it('align(a, b) prefers the partner whose neighbours moved with it', () => {
     const a = clauses('old', [
       ...BASE,
