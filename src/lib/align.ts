@@ -19,8 +19,9 @@
  *  6. small gaps between in-order matches get an exact in-order DP;
  *  6c. leftovers that are each other's best among the unmatched pair at a
  *     lower bar when they share a rare tag;
- *  6d. whole unmatched paragraphs in the same backbone gap pair in order when they share one
- *     rare tag (a provision rewritten in place), then their best clause pairs link;
+ *  6d. whole unmatched paragraphs in the same backbone gap pair in order when they resemble
+ *     each other as passages do, or a little less and share one rare tag (a provision
+ *     rewritten in place), then their best clause pairs link;
  *  6e. a leftover mostly contained in the clause of a 1:1 pair elsewhere joins it (split or merge);
  *  7. heaviest increasing subsequence over all matches: in order = same or
  *     reworded, the rest = moved.
@@ -76,7 +77,7 @@ export const ALIGN_TUNING = {
   tagWeight: 1,
   /** Minimum Dice of two leftover clauses that are each other's best among the unmatched. */
   minLeftover: 0.2,
-  /** Minimum Dice of two whole unmatched paragraphs in the same backbone gap ... */
+  /** Minimum Dice of two whole unmatched paragraphs in the same backbone gap (minPassage without a shared tag) ... */
   minParagraph: 0.2,
   /** ... that share a tag (topic or formula) found on at most this share of all clauses. */
   maxParagraphTagShare: 0.05,
@@ -724,9 +725,10 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
   }
 
   // 6d. Whole paragraphs still without any match on either side, inside the same gap of the
-  // order backbone, pair in order (exact DP over paragraphs) when they share one rare tag: a
-  // provision rewritten sentence by sentence in its old place keeps its subject. Several common
-  // tags are no such evidence. Inside a paired couple, the best clause pairs link one to one.
+  // order backbone, pair in order (exact DP over paragraphs): a provision rewritten sentence by
+  // sentence in its old place. They need the Dice of two whole passages (6b), or a lower one
+  // and one shared rare tag, since such a provision keeps its subject (several common tags are
+  // no such evidence). Inside a paired couple, the best clause pairs link one to one.
   {
     const { list, inOrder } = orderFlags();
     const chain = list.filter((id) => inOrder[id]);
@@ -764,8 +766,10 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       };
       // weight = ln(1 + clauses / df), so a tag on at most this share of clauses weighs at least:
       const minTagWeight = Math.log(1 + 1 / T.maxParagraphTagShare);
-      const score = (r: number, c: number): number =>
-        rareTag(ot[r]!, nt[c]!) >= minTagWeight ? dice(ot[r]!, weightOf(ot[r]!, w), nt[c]!, weightOf(nt[c]!, w), w) : 0;
+      const score = (r: number, c: number): number => {
+        const d = dice(ot[r]!, weightOf(ot[r]!, w), nt[c]!, weightOf(nt[c]!, w), w);
+        return d >= T.minPassage || rareTag(ot[r]!, nt[c]!) >= minTagWeight ? d : 0;
+      };
       const pairsIn = inOrderPairs(ops.length, nps.length, score, T.minParagraph);
       for (const [r, c] of pairsIn) {
         const cells: [number, number, number][] = [];

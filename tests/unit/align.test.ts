@@ -223,7 +223,7 @@ describe('align', () => {
     expect(find(pairs, undefined, b[0]!.id)?.kind).toBe('added');
   });
 
-  it('align(a, b) pairs a paragraph rewritten in place when the two share a rare tag, and only then', () => {
+  it('align(a, b) pairs a paragraph rewritten in place when the two share a rare tag or resemble as passages', () => {
     /** One paragraph: clauses at positions 0, 1, … (the aligner sees positions, never the key). */
     const paragraph = (statementId: string, key: string, texts: string[], topics: string[]): Clause[] =>
       texts.map((text, k) => ({
@@ -261,6 +261,9 @@ describe('align', () => {
     expect(linked(align(older, newer, { tuning: { maxParagraphTagShare: 0 } }))).toEqual([]);
     // No shared tag, or a tag every clause carries: no evidence, both stay dropped and added.
     expect(linked(align(...statements([])))).toEqual([]);
+    // Untagged paragraphs pair when they resemble each other as whole passages must (minPassage,
+    // lowered here); without the tag's weight only the closest sentence pair clears the bar inside.
+    expect(linked(align(...statements([]), { tuning: { minPassage: 0.1, minParagraph: 0.1 } }))).toEqual(['o:x.2 → n:x.1']);
     const common = (cs: Clause[]): Clause[] => cs.map((c) => ({ ...c, topics: ['korea'] }));
     expect(linked(align(common(older), common(newer)))).toEqual([]);
   });
