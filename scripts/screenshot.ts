@@ -16,7 +16,14 @@ for (const spec of paths) {
   const [width = 1280, height = 900] = size.split('x').map(Number);
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(new URL(path, base).href);
-  await page.waitForTimeout(400);
+  // A #fragment scrolls smoothly: wait until the scroll position holds still.
+  let last = -1;
+  for (let tries = 0; tries < 30; tries++) {
+    await page.waitForTimeout(200);
+    const y = await page.evaluate(() => window.scrollY);
+    if (y === last) break;
+    last = y;
+  }
   const name = `${path.replace(/[^a-z0-9]+/gi, '_')}_${width}.png`;
   await page.screenshot({ path: `${out}/${name}`, fullPage: false });
   console.log(`${out}/${name}`);
