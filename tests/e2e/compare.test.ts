@@ -124,6 +124,33 @@ describe(`compare page ${url}`, () => {
     expect(visible.every((topics) => topics.includes(topic!))).toBe(true);
   });
 
+  it('keeps the site header on one line and the column heads clear of the change buttons, from tablet to desktop width', async () => {
+    // Below 48rem the column heads give way to one column per row; the header must still be one line.
+    for (const width of [700, 800, 1000, 1280]) {
+      const { page, problems } = await openPage(browser(), `${baseUrl}${url}`, { width, height: 700 });
+      await page.locator('.change-nav:not([hidden])').waitFor();
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(300);
+      const header = (await page.locator('.site-header').boundingBox())!;
+      expect(header.height, `header height at ${width}px`).toBeLessThan(60);
+      if (width < 768) continue;
+      const head = (await page.locator('.columns-head').boundingBox())!;
+      const newerHead = (await page.locator('.columns-head > :last-child').boundingBox())!;
+      const nav = (await page.locator('.change-nav').boundingBox())!;
+      // The sticky column heads sit below the header, not under it.
+      expect(head.y, `column heads at ${width}px`).toBeGreaterThanOrEqual(header.y + header.height - 1);
+      // The newer column's text ends before the buttons start.
+      const text = await page.locator('.columns-head > :last-child').evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return Math.max(...[...range.getClientRects()].map((r) => r.right));
+      });
+      expect(text, `newer head at ${width}px`).toBeLessThanOrEqual(nav.x);
+      expect(newerHead.width).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    }
+  });
+
   it('has a churn strip with a labelled link per section, and a pair picker that navigates', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
     const links = await page.locator('.churn a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent ?? '' })));
