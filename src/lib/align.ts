@@ -660,6 +660,19 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
     for (const id of created) grow(id);
   }
 
+  /** Inside two paired passages or paragraphs: best clause pairs first, one to one; the first always links. */
+  const linkInside = (olds: number[], news: number[]): void => {
+    const cells: [number, number, number][] = [];
+    for (const i of olds) for (const j of news) cells.push([i, j, sim(i, j)]);
+    cells.sort((x, y) => y[2] - x[2]);
+    let linked = false;
+    for (const [i, j, v] of cells) {
+      if (oUnit[i]! >= 0 || nUnit[j]! >= 0 || (linked && v < T.minPassageClause)) continue;
+      addUnit([i], [j], v);
+      linked = true;
+    }
+  };
+
   // 6b. Runs of clauses carried on by a pronoun ("They …", "It …") read as one passage.
   // A passage with no match at all gets one more chance as a whole against an
   // unmatched passage of the other side, when they are each other's clear best.
@@ -678,16 +691,7 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
         const b = bp.bestA[a]!;
         if (b < 0 || bp.bestB[b] !== a || bp.bestAV[a]! < T.minPassage) continue;
         if (bp.bestAV[a]! - Math.max(bp.secondA[a]!, bp.secondB[b]!) < T.minMargin) continue;
-        // Inside the pair of passages: best clause pairs first, one to one.
-        const cells: [number, number, number][] = [];
-        for (const i of oBlocks[a]!) for (const j of nBlocks[b]!) cells.push([i, j, sim(i, j)]);
-        cells.sort((x, y) => y[2] - x[2]);
-        let linked = false;
-        for (const [i, j, v] of cells) {
-          if (oUnit[i]! >= 0 || nUnit[j]! >= 0 || (linked && v < T.minPassageClause)) continue;
-          addUnit([i], [j], v);
-          linked = true;
-        }
+        linkInside(oBlocks[a]!, nBlocks[b]!);
       }
     }
   }
@@ -770,18 +774,7 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
         const d = dice(ot[r]!, weightOf(ot[r]!, w), nt[c]!, weightOf(nt[c]!, w), w);
         return d >= T.minPassage || rareTag(ot[r]!, nt[c]!) >= minTagWeight ? d : 0;
       };
-      const pairsIn = inOrderPairs(ops.length, nps.length, score, T.minParagraph);
-      for (const [r, c] of pairsIn) {
-        const cells: [number, number, number][] = [];
-        for (const i of ops[r]!) for (const j of nps[c]!) cells.push([i, j, sim(i, j)]);
-        cells.sort((x, y) => y[2] - x[2]);
-        let linked = false;
-        for (const [i, j, v] of cells) {
-          if (oUnit[i]! >= 0 || nUnit[j]! >= 0 || (linked && v < T.minPassageClause)) continue;
-          addUnit([i], [j], v);
-          linked = true;
-        }
-      }
+      for (const [r, c] of inOrderPairs(ops.length, nps.length, score, T.minParagraph)) linkInside(ops[r]!, nps[c]!);
     }
   }
 
