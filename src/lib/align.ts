@@ -752,24 +752,27 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
       for (const p of paragraphs(clauses)) {
         const g = gap[p[0]!]!;
         if (p.some((k) => unitOf[k]! >= 0 || gap[k] !== g)) continue;
-        byGap.set(g, [...(byGap.get(g) ?? []), p]);
+        const list = byGap.get(g);
+        if (list) list.push(p);
+        else byGap.set(g, [p]);
       }
       return byGap;
     };
+    const termsOf = (p: number[], side: Side): Int32Array => p.map((k) => side.terms[k]!).reduce(union);
+    /** Weight of the rarest tag two term lists share (0 when none). */
+    const rareTag = (a: Int32Array, b: Int32Array): number => {
+      let best = 0;
+      for (const t of a) if (tagW[t]! > best && b.includes(t)) best = tagW[t]!;
+      return best;
+    };
+    // weight = ln(1 + clauses / df), so a tag on at most this share of clauses weighs at least:
+    const minTagWeight = Math.log(1 + 1 / T.maxParagraphTagShare);
     const nFree = freeByGap(newer, nUnit, ng);
     for (const [g, ops] of freeByGap(older, oUnit, og)) {
       const nps = nFree.get(g);
       if (!nps || ops.length * nps.length > T.maxGapCells) continue;
-      const termsOf = (p: number[], side: Side): Int32Array => p.map((k) => side.terms[k]!).reduce(union);
       const ot = ops.map((p) => termsOf(p, o));
       const nt = nps.map((p) => termsOf(p, nw));
-      const rareTag = (a: Int32Array, b: Int32Array): number => {
-        let best = 0;
-        for (const t of a) if (tagW[t]! > best && b.includes(t)) best = tagW[t]!;
-        return best;
-      };
-      // weight = ln(1 + clauses / df), so a tag on at most this share of clauses weighs at least:
-      const minTagWeight = Math.log(1 + 1 / T.maxParagraphTagShare);
       const score = (r: number, c: number): number => {
         const d = dice(ot[r]!, weightOf(ot[r]!, w), nt[c]!, weightOf(nt[c]!, w), w);
         return d >= T.minPassage || rareTag(ot[r]!, nt[c]!) >= minTagWeight ? d : 0;
