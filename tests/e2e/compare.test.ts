@@ -55,8 +55,8 @@ describe(`compare page ${url}`, () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}${url}#${key}`);
     const row = page.locator(`[id="${keyed!.id}"]`);
     await expect(page.locator(`[id="${key}"]`).evaluate((element) => element.classList.contains('is-target'))).resolves.toBe(true);
-    const background = await row.evaluate((element) => getComputedStyle(element).backgroundColor);
-    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    // The highlight fades in (a CSS transition), so read it until it shows.
+    await expect.poll(() => row.evaluate((element) => getComputedStyle(element).backgroundColor), { timeout: 3000 }).not.toBe('rgba(0, 0, 0, 0)');
     await expect.poll(async () => {
       const box = await row.boundingBox();
       return box !== null && box.y >= 0 && box.y < 900;

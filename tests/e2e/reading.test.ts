@@ -48,8 +48,8 @@ describe('statement page', () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/statements/${statement.id}/#${paragraph?.key}`);
     const target = page.locator(`[id="${paragraph?.key}"]`);
     await expect(target.evaluate((element) => element.classList.contains('is-target'))).resolves.toBe(true);
-    const background = await target.evaluate((element) => getComputedStyle(element).backgroundColor);
-    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    // The highlight fades in (a CSS transition), so read it until it shows.
+    await expect.poll(() => target.evaluate((element) => getComputedStyle(element).backgroundColor), { timeout: 3000 }).not.toBe('rgba(0, 0, 0, 0)');
     // Scrolling may be smooth: wait until the target is in view.
     await expect.poll(async () => {
       const box = await target.boundingBox();
@@ -82,8 +82,9 @@ describe('statement page', () => {
   it('reads without JavaScript: the text and the :target highlight are there', async () => {
     const { page } = await openPage(browser(), `${baseUrl}/statements/${statement.id}/#${paragraph?.key}`, { javaScript: false });
     expect(await page.locator('.clause').count()).toBeGreaterThan(0);
-    const background = await page.locator(`[id="${paragraph?.key}"]`).evaluate((element) => getComputedStyle(element).backgroundColor);
-    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    // The highlight fades in (a CSS transition), so read it until it shows.
+    const target = page.locator(`[id="${paragraph?.key}"]`);
+    await expect.poll(() => target.evaluate((element) => getComputedStyle(element).backgroundColor), { timeout: 3000 }).not.toBe('rgba(0, 0, 0, 0)');
   });
 });
 
