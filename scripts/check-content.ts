@@ -1,12 +1,16 @@
 /**
  * Check the corpus: everything the build checks, plus the editorial rules of
- * a digest (every provision cites a source; quotes stay short).
+ * a digest (every provision cites a source; quotes stay short), and editors'
+ * corrections the aligner no longer needs.
  * Usage: node scripts/check-content.ts [content-dir]   (exit 1 on any error)
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/data/load.ts';
 import { checkContent } from '../src/lib/content-rules.ts';
+import { align } from '../src/lib/align.ts';
+import { staleCorrections } from '../src/lib/corrections.ts';
+import { clausesOf } from '../src/lib/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
@@ -15,6 +19,14 @@ const diagnostics = [...corpus.diagnostics];
 for (const statement of corpus.statements) {
   const text = await readFile(join(dir, statement.file), 'utf8');
   diagnostics.push(...checkContent(statement, { path: statement.file, text }));
+}
+// Editors' corrections the aligner no longer needs (warnings).
+for (const correction of corpus.corrections) {
+  const older = corpus.statements.find((s) => s.id === correction.older);
+  const newer = corpus.statements.find((s) => s.id === correction.newer);
+  if (!older || !newer) continue;
+  const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+  diagnostics.push(...staleCorrections(pairs, [correction], older, newer));
 }
 const clauses = corpus.statements.reduce((sum, s) => sum + s.sections.reduce((n, x) => n + x.paragraphs.reduce((m, p) => m + p.clauses.length, 0), 0), 0);
 console.log(formatReport(diagnostics));

@@ -126,6 +126,48 @@ function resolve(statement: Statement, reference: string): string[] {
 
 type Unit = AlignedPair;
 
+/** A link resolved to clause ids. Two paragraphs of as many clauses pair clause by clause; otherwise every clause with every clause. */
+function expandLinks(links: CorrectionLink[], older: Statement, newer: Statement): Array<{ from: string[]; to: string[]; position: Position }> {
+  return links.flatMap((item) => {
+    const from = resolve(older, item.older);
+    const to = resolve(newer, item.newer);
+    if (from.length === 0 || to.length === 0) return [];
+    if (from.length > 1 && from.length === to.length) return from.map((id, index) => ({ from: [id], to: [to[index] ?? ''], position: item.position }));
+    return [{ from, to, position: item.position }];
+  });
+}
+
+/**
+ * Corrections the aligner no longer needs, as warnings: a forced group it already
+ * pairs exactly as written, or a forbidden link it does not make. Such an entry
+ * changes nothing but marks rows "edited" that the editors did not change.
+ *
+ * @param pairs from `align(older clauses, newer clauses)`, before any correction.
+ * @param corrections every correction of the corpus; only those for this pair count.
+ * @param older the older statement.
+ * @param newer the newer statement.
+ */
+export function staleCorrections(pairs: AlignedPair[], corrections: Correction[], older: Statement, newer: Statement): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (position: Position, message: string): void => {
+    diagnostics.push({ ...position, rule: 'correction-redundant', severity: 'warning', message, hint: 'Remove the link: the aligner gets this right on its own now, and the compare page should mark as edited only what the editors changed.' });
+  };
+  const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
+  for (const correction of corrections.filter((c) => c.older === older.id && c.newer === newer.id)) {
+    for (const item of expandLinks(correction.forbid, older, newer)) {
+      const linked = item.from.some((a) => item.to.some((b) => pairs.some((pair) => pair.from.includes(a) && pair.to.includes(b))));
+      if (!linked) warn(item.position, `the aligner does not link ${item.from.join(', ')} to ${item.to.join(', ')}, so forbidding it changes nothing`);
+    }
+    const forced = expandLinks(correction.force, older, newer);
+    for (const group of groupLinks(forced.map((item) => [item.from, item.to]))) {
+      if (!pairs.some((pair) => sameSet(pair.from, group.from) && sameSet(pair.to, group.to))) continue;
+      const first = forced.find((item) => item.from.some((id) => group.from.includes(id)));
+      warn(first?.position ?? correction.position, `the aligner already pairs ${group.from.join(', ')} with ${group.to.join(', ')}`);
+    }
+  }
+  return diagnostics;
+}
+
 /**
  * Apply the corrections for one pair of statements to the aligner's pairs.
  * Forbidden links are cut (the clauses become dropped/added, or leave their
@@ -150,15 +192,7 @@ export function applyCorrections(pairs: AlignedPair[], corrections: Correction[]
   const newerText = new Map(newerClauses.map((clause) => [clause.id, clause.text]));
   let units: Unit[] = pairs.map((pair) => ({ ...pair, from: [...pair.from], to: [...pair.to] }));
 
-  // Two paragraphs of as many clauses pair clause by clause; otherwise every clause with every clause.
-  const expand = (links: CorrectionLink[]): Array<[string[], string[]]> =>
-    links.flatMap((item): Array<[string[], string[]]> => {
-      const from = resolve(older, item.older);
-      const to = resolve(newer, item.newer);
-      if (from.length === 0 || to.length === 0) return [];
-      if (from.length > 1 && from.length === to.length) return from.map((id, index): [string[], string[]] => [[id], [to[index] ?? '']]);
-      return [[from, to]];
-    });
+  const expand = (links: CorrectionLink[]): Array<[string[], string[]]> => expandLinks(links, older, newer).map((item) => [item.from, item.to]);
 
   // Forbid: cut each named link.
   for (const [froms, tos] of expand(relevant.flatMap((correction) => correction.forbid))) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align.ts';
-import { applyCorrections, checkCorrections, readCorrections } from '../../src/lib/corrections.ts';
+import { applyCorrections, checkCorrections, readCorrections, staleCorrections } from '../../src/lib/corrections.ts';
 import { clausesOf } from '../../src/lib/graph.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import type { AlignedPair } from '../../src/lib/types.ts';
@@ -68,5 +68,21 @@ describe('applyCorrections', () => {
     expect(pairOf(result, 'to', 'lorn-fisheries.2')[0]).toMatchObject({ from: ['lorn-fisheries.2'], edited: true });
     const untouched = result.filter((pair) => !pair.edited);
     expect(untouched.length).toBe(pairs.filter((pair) => !pair.from.some((id) => id.startsWith('lorn-fisheries'))).length);
+  });
+});
+
+describe('staleCorrections', () => {
+  it('warns about a forced pairing the aligner already makes and a forbidden link it does not make, not about a needed one', () => {
+    const kept = pairs.find((pair) => pair.kind === 'same' && pair.from.length === 1 && pair.to.length === 1)!;
+    // railway.1 → one-river.1 is a link the aligner does not make (see the force test above).
+    expect(pairs.some((pair) => pair.from.includes('railway.1') && pair.to.includes('one-river.1'))).toBe(false);
+    const yaml = `- older: 2021-corra\n  newer: 2023-velm\n  force:\n    - ["${kept.from[0]}", "${kept.to[0]}"]\n    - ["railway.1", "one-river.1"]\n  forbid:\n    - ["railway.1", "one-river.1"]\n`;
+    const { corrections } = read(yaml);
+    const warnings = staleCorrections(pairs, corrections, older, newer);
+    expect(warnings.map((d) => `${d.line}:${d.rule}:${d.severity}`)).toEqual(['7:correction-redundant:warning', '4:correction-redundant:warning']);
+    expect(warnings[0]?.message).toMatch(/does not link railway\.1 to one-river\.1/);
+    expect(warnings[1]?.message).toMatch(new RegExp(`already pairs ${kept.from[0]!.replace('.', '\\.')} with`));
+    // Another pair of statements: nothing to say.
+    expect(staleCorrections(pairs, corrections, newer, older)).toEqual([]);
   });
 });
