@@ -240,8 +240,16 @@ function summarise(columns: string[], nodes: FlowNode[], edges: GraphEdge[], out
   for (let index = 0; index + 1 < columns.length; index++) {
     const older = columns[index]!;
     const newer = columns[index + 1]!;
-    const kinds: Partial<Record<AlignKind, number>> = {};
-    for (const edge of edges) if (statementOf(edge.from) === older) kinds[edge.kind] = (kinds[edge.kind] ?? 0) + 1;
+    // Counted as the compare page counts rows: a split (one clause into several lines) or a merge once.
+    const rows = new Map<AlignKind, Set<string>>();
+    for (const edge of edges) {
+      if (statementOf(edge.from) !== older) continue;
+      const row = edge.kind === 'split' ? edge.from : edge.kind === 'merged' ? edge.to : `${edge.from}\u0000${edge.to}`;
+      const set = rows.get(edge.kind) ?? new Set<string>();
+      set.add(row);
+      rows.set(edge.kind, set);
+    }
+    const kinds: Partial<Record<AlignKind, number>> = Object.fromEntries([...rows].map(([kind, set]) => [kind, set.size]));
     const olderNodes = nodes.filter((node) => node.statementId === older);
     const newerNodes = nodes.filter((node) => node.statementId === newer);
     pairs.push({

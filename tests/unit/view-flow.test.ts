@@ -90,6 +90,13 @@ describe('flowLayout', () => {
     expect(new Set(p.map((n) => n.y)).size).toBe(1);
   });
 
+  it('flowLayout(graph) counts a split or a merge once per pair of statements, as the compare page counts rows', () => {
+    const layout = flowLayout(small, { topics, columns: ['a', 'b', 'c'] });
+    expect(layout.pairs.map((pair) => pair.kinds)).toEqual([{ same: 1, split: 1 }, { reworded: 1, merged: 1 }]);
+    // The picture still draws every line.
+    expect(layout.flows.filter((flow) => flow.kind === 'split')).toHaveLength(2);
+  });
+
   it('flowLayout(graph) draws only edges between neighbouring columns', () => {
     const layout = flowLayout(small, { topics, columns: ['a', 'c'] });
     expect(layout.flows).toEqual([]);
