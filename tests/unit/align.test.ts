@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align.ts';
 import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../../src/lib/perturb.ts';
 import type { AlignedPair, Clause, Formula } from '../../src/lib/types.ts';
+import { clause } from './statements.ts';
 
 /** Clauses from texts; ids deliberately carry no structure the aligner could use. */
 function clauses(statementId: string, texts: string[], sections: string[] = []): Clause[] {
-  return texts.map((text, k) => ({
-    id: `${statementId}:${(k * 7919) % 10007}`,
-    statementId,
-    sectionKey: sections[k] ?? 'main',
-    paragraphKey: `q${k}`,
-    index: 0,
-    text,
-    html: text,
-    footnotes: [],
-    topics: [],
-    formulas: [],
-    position: { file: `${statementId}.md`, line: k + 1, column: 1 },
-  }));
+  return texts.map((text, k) => clause({ id: `${statementId}:${(k * 7919) % 10007}`, statementId, text, sectionKey: sections[k] ?? 'main', paragraphKey: `q${k}` }));
 }
 
 const ids = (cs: Clause[], ...ks: number[]): string[] => ks.map((k) => cs[k]!.id);
@@ -226,10 +215,7 @@ describe('align', () => {
   it('align(a, b) pairs a paragraph rewritten in place when the two share a rare tag or resemble as passages', () => {
     /** One paragraph: clauses at positions 0, 1, … (the aligner sees positions, never the key). */
     const paragraph = (statementId: string, key: string, texts: string[], topics: string[]): Clause[] =>
-      texts.map((text, k) => ({
-        id: `${statementId}:${key}.${k + 1}`, statementId, sectionKey: 'main', paragraphKey: key, index: k, text, html: text,
-        footnotes: [], topics, formulas: [], position: { file: `${statementId}.md`, line: k + 1, column: 1 },
-      }));
+      texts.map((text, k) => clause({ id: `${statementId}:${key}.${k + 1}`, statementId, text, paragraphKey: key, index: k, topics }));
     const before = syntheticClauses(40, 21, 'o');
     const after = syntheticClauses(40, 22, 'o').map((c) => ({ ...c, id: `${c.id}b` }));
     const copy = (cs: Clause[]): Clause[] => cs.map((c) => ({ ...c, id: `n${c.id}` }));

@@ -1,6 +1,15 @@
 /** Small in-memory statements for unit tests of the analysis phases. */
 import type { Clause, Statement } from '../../src/lib/types.ts';
 
+/** A clause with defaults for everything but its id, statement and text. */
+export function clause(fields: Pick<Clause, 'id' | 'statementId' | 'text'> & Partial<Clause>): Clause {
+  return {
+    sectionKey: 'main', paragraphKey: fields.id.split('.')[0]!, index: 0, html: fields.text, footnotes: [], topics: [], formulas: [],
+    position: { file: `${fields.statementId}.md`, line: 1, column: 1 },
+    ...fields,
+  };
+}
+
 /** A clause text, or a text with its topic ids. */
 export type ClauseSpec = string | { text: string; topics: string[] };
 
