@@ -2,7 +2,8 @@
  * Lighthouse (mobile settings, simulated throttling) on one page of each
  * type, in Debian's Chromium, against the site served from dist/.
  * Prints performance and accessibility scores; exits 1 below the targets
- * (performance ≥ 95, accessibility 100).
+ * (performance ≥ 95, accessibility 100). A page below target is run twice more
+ * and judged on the median run, as timing scores vary between runs.
  * Usage: node scripts/lighthouse.ts [path …]
  */
 import lighthouse from 'lighthouse';
@@ -37,7 +38,9 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: [...
 
 let failed = false;
 console.log('page                                          performance  accessibility');
-for (const path of paths) {
+
+/** One Lighthouse run of a page: its two scores and the audits, for a report of what failed. */
+async function run(path: string) {
   const result = await lighthouse(`${server.url}${path}`, {
     port: debugPort,
     output: 'json',
@@ -45,13 +48,27 @@ for (const path of paths) {
     onlyCategories: ['performance', 'accessibility']
   });
   const categories = result?.lhr.categories;
-  const performance = Math.round((categories?.performance?.score ?? 0) * 100);
-  const accessibility = Math.round((categories?.accessibility?.score ?? 0) * 100);
-  const ok = performance >= targets.performance && accessibility >= targets.accessibility;
+  return {
+    performance: Math.round((categories?.performance?.score ?? 0) * 100),
+    accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+    audits: result ? Object.values(result.lhr.audits) : []
+  };
+}
+
+for (const path of paths) {
+  // Timing scores vary from run to run on a shared machine (Lighthouse's own advice is
+  // the median of several runs): a page below target gets two more runs, and the run
+  // with the median performance score counts.
+  let runs = [await run(path)];
+  const meets = (r: (typeof runs)[number]): boolean => r.performance >= targets.performance && r.accessibility >= targets.accessibility;
+  if (!meets(runs[0]!)) runs = [...runs, await run(path), await run(path)].sort((a, b) => a.performance - b.performance);
+  const counted = runs[Math.floor(runs.length / 2)]!;
+  const ok = meets(counted);
   if (!ok) failed = true;
-  console.log(`${path.padEnd(46)}${String(performance).padStart(11)}  ${String(accessibility).padStart(13)}  ${ok ? 'PASS' : 'FAIL'}`);
-  if (!ok && result) {
-    for (const audit of Object.values(result.lhr.audits)) {
+  const note = runs.length > 1 ? `  (median of ${runs.length} runs: ${runs.map((r) => r.performance).join(', ')})` : '';
+  console.log(`${path.padEnd(46)}${String(counted.performance).padStart(11)}  ${String(counted.accessibility).padStart(13)}  ${ok ? 'PASS' : 'FAIL'}${note}`);
+  if (!ok) {
+    for (const audit of counted.audits) {
       if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable') {
         console.log(`    ${audit.id}: ${audit.displayValue ?? ''} (${audit.score})`);
         // The first few offending elements, so that a failure says where to look.
