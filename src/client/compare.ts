@@ -133,7 +133,8 @@ if (root && filters) {
   root.classList.add('js');
   root.querySelector<HTMLElement>('.change-nav')?.removeAttribute('hidden');
   readUrl();
-  applyFilters();
+  // Every row shows by default: filter only when the address (or a restored form) asks for it.
+  if ([...new FormData(filters).values()].some((value) => value !== '')) applyFilters();
   filters.addEventListener('change', () => {
     applyFilters();
     syncUrl();
