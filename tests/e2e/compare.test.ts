@@ -124,6 +124,20 @@ describe(`compare page ${url}`, () => {
     expect(visible.every((topics) => topics.includes(topic!))).toBe(true);
   });
 
+  it('says how alike the two sides of a changed pair are, and says nothing on identical, dropped or added rows', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
+    const reworded = rowsOf(comparison).find((row) => row.kind === 'reworded' && !row.edited)!;
+    const figure = await page.locator(`[id="${reworded.id}"] .similarity`).textContent();
+    expect(figure).toBe(`${Math.round(reworded.score * 100)}% alike`);
+    expect(reworded.score).toBeGreaterThan(0);
+    expect(reworded.score).toBeLessThan(1);
+    for (const kind of ['same', 'dropped', 'added']) {
+      const row = rowsOf(comparison).find((r) => r.kind === kind);
+      if (row) expect(await page.locator(`[id="${row.id}"] .similarity`).count(), kind).toBe(0);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('keeps the site header on one line and the column heads clear of the change buttons, from tablet to desktop width', async () => {
     // Below 48rem the column heads give way to one column per row; the header must still be one line.
     for (const width of [700, 800, 1000, 1280]) {
