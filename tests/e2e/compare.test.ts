@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse, type Comparison } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
+import { clausesOf } from '../../src/lib/graph.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 const analysis = analyse(corpus);
@@ -257,3 +258,16 @@ function parseCsv(text: string): string[][] {
   }
   return records;
 }
+
+describe('every compare page of the corpus', () => {
+  it('shows every clause of both statements in a row that links it, so no change goes unseen', async () => {
+    expect(comparisons.length).toBeGreaterThan(1);
+    for (const { older, newer } of comparisons) {
+      const html = await (await fetch(`${baseUrl}/compare/${older.id}/${newer.id}/`)).text();
+      for (const [statement, side] of [[older, 'older'], [newer, 'newer']] as const) {
+        const missing = clausesOf(statement).filter((clause) => !html.includes(`href="/statements/${statement.id}/#${clause.id}"`));
+        expect(missing.map((clause) => clause.id), `${side} clauses missing from /compare/${older.id}/${newer.id}/`).toEqual([]);
+      }
+    }
+  });
+});
