@@ -41,6 +41,15 @@ describe('readDateLine', () => {
     expect(readDateLine('8 May 2025, Moscow')).toEqual({ date: '2025-05-08', place: 'Moscow' });
     expect(readDateLine('2023-03-21')).toEqual({ date: '2023-03-21' });
   });
+  it('reads the signature lines of Russian and Chinese texts', () => {
+    expect(readDateLine('Москва, 8 мая 2025 года')).toEqual({ date: '2025-05-08', place: 'Москва' });
+    expect(readDateLine('Пекин, 16 мая 2024 г.')).toEqual({ date: '2024-05-16', place: 'Пекин' });
+    expect(readDateLine('21 марта 2023 года')).toEqual({ date: '2023-03-21' });
+    expect(readDateLine('2025年5月8日于莫斯科')).toEqual({ date: '2025-05-08', place: '莫斯科' });
+    expect(readDateLine('北京，2024年5月16日')).toEqual({ date: '2024-05-16', place: '北京' });
+    expect(readDateLine('Москва, 31 февраля 2025 года')).toEqual({});
+    expect(readDateLine('2025年13月8日')).toEqual({});
+  });
   it('never invents a date that is not a calendar date', () => {
     expect(readDateLine('Moscow, 31 February 2025')).toEqual({});
     expect(readDateLine('The Parties met in Moscow.')).toEqual({});

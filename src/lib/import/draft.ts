@@ -81,16 +81,24 @@ const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const monthPattern = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})\\b`, 'i');
 const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'i');
+// Russian texts date the signature "8 мая 2025 года" (the month in the genitive).
+const russianMonths = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const russianDate = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s+(${russianMonths.join('|')})\\s+(\\d{4})(?:\\s*(?:года|г\\.))?`, 'iu');
+// Chinese texts: "2025年5月8日于莫斯科" or "北京，2024年5月16日".
+const chineseDate = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const isoDate = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const placeWord = "[A-Z][\\p{L}'’.-]*";
+const placeWord = "\\p{Lu}[\\p{L}'’.-]*";
 const placeName = `${placeWord}(?:[ -](?:${placeWord}|de|del|da|am|sur))*`;
+const hanPlace = '\\p{Script=Han}{2,8}';
 
 /** A date and place read from a line such as "Moscow, 8 May 2025" or "Done at Beijing on May 16, 2024". */
 export type DateLine = { date?: string; place?: string };
 
 /**
  * Read a date and place from a short line: "Moscow, 8 May 2025",
- * "Beijing, May 16, 2024", "8 May 2025, Moscow", "Done at Astana on 4 July 2024".
+ * "Beijing, May 16, 2024", "8 May 2025, Moscow", "Done at Astana on 4 July 2024",
+ * and the signature lines of Russian and Chinese texts: "Москва, 8 мая 2025 года",
+ * "2025年5月8日于莫斯科", "北京，2024年5月16日".
  *
  * @param line one line of text.
  * @returns the ISO date and place found, or an empty object.
@@ -101,13 +109,16 @@ export function readDateLine(line: string): DateLine {
   let match: RegExpExecArray | null;
   if ((match = dayMonthYear.exec(text))) date = isoOf(Number(match[3]), monthIndex(match[2] ?? ''), Number(match[1]));
   else if ((match = monthDayYear.exec(text))) date = isoOf(Number(match[3]), monthIndex(match[1] ?? ''), Number(match[2]));
+  else if ((match = russianDate.exec(text))) date = isoOf(Number(match[3]), russianMonths.indexOf((match[2] ?? '').toLowerCase()) + 1, Number(match[1]));
+  else if ((match = chineseDate.exec(text))) date = isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
   else if ((match = isoDate.exec(text))) date = isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
   if (!date || !match) return {};
-  const before = text.slice(0, match.index).replace(/[\s,;–—-]+$/, '');
-  const after = text.slice(match.index + match[0].length).replace(/^[\s,;–—-]+/, '').replace(/[.\s]+$/, '');
+  const before = text.slice(0, match.index).replace(/[\s,，;；、–—-]+$/u, '');
+  const after = text.slice(match.index + match[0].length).replace(/^[\s,，;；、–—-]+/u, '').replace(/[.。\s]+$/u, '');
   const place =
     new RegExp(`^(?:(?:[Dd]one|[Ss]igned|[Ii]ssued|[Aa]dopted)\\s+(?:at|in)\\s+)?(?:[Tt]he city of\\s+)?(${placeName})(?:\\s+(?:on|this))?$`, 'u').exec(before)?.[1] ??
-    (before === '' ? new RegExp(`^(?:in\\s+)?(${placeName})$`, 'u').exec(after)?.[1] : undefined);
+    new RegExp(`^(?:于)?(${hanPlace})$`, 'u').exec(before)?.[1] ??
+    (before === '' ? new RegExp(`^(?:in\\s+|于|в\\s+)?(${placeName}|${hanPlace})$`, 'u').exec(after)?.[1] : undefined);
   const result: DateLine = { date };
   if (place && !/^(?:done|signed|on|the)$/i.test(place)) result.place = place;
   return result;
