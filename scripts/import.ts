@@ -10,9 +10,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { askMissing } from '../src/lib/import/ask.ts';
 import { parseArgs } from 'node:util';
 import mammoth from 'mammoth';
-import { draftStatement, formatSummary, missingFields, slugOf, summarise, toMarkdown, type Draft, type ImportFields, type ImportSource, type RequiredField } from '../src/lib/import/draft.ts';
+import { draftStatement, formatSummary, missingFields, slugOf, summarise, toMarkdown, type Draft, type ImportFields, type ImportSource } from '../src/lib/import/draft.ts';
 import { readHtml } from '../src/lib/import/html.ts';
 import { readText } from '../src/lib/import/text.ts';
 import { parseStatement } from '../src/lib/parse.ts';
@@ -95,29 +96,7 @@ async function readSource(path: string): Promise<ImportSource> {
 
 async function ask(draft: Draft): Promise<void> {
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
-  const questions: Record<RequiredField, string> = {
-    title: 'Full title',
-    shortTitle: 'Short title (e.g. "Moscow 2025", at most 40 characters)',
-    date: 'Date signed (YYYY-MM-DD)',
-    place: 'Place signed (city)',
-    series: 'Series id (e.g. china-russia)',
-    kind: 'Kind (joint-statement, strategic-stability, declaration, communique, treaty, memorandum)',
-    edition: 'Edition (full or digest)',
-    sourceLabel: 'Source: who published the text',
-    sourceUrl: 'Source address (https://…)'
-  };
-  console.log('Some fields could not be read from the file. Answer, or press Enter to leave a TODO.');
-  for (const field of missingFields(draft)) {
-    const answer = (await terminal.question(`${questions[field]}: `)).trim();
-    if (answer === '') continue;
-    if (field === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(answer)) {
-      console.log('  not a YYYY-MM-DD date; left as TODO.');
-      continue;
-    }
-    (draft.fields as Record<string, string>)[field] = answer;
-    draft.origins[field] = 'your answer';
-  }
-  if (!draft.fields.shortTitle && draft.fields.place && draft.fields.date) draft.fields.shortTitle = `${draft.fields.place} ${draft.fields.date.slice(0, 4)}`;
+  await askMissing(draft, (text) => terminal.question(text), (line) => console.log(line));
   terminal.close();
 }
 

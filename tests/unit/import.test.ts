@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { draftStatement, readDateLine, toMarkdown, type Draft, type ImportFields } from '../../src/lib/import/draft.ts';
 import { readHtml } from '../../src/lib/import/html.ts';
 import { readText } from '../../src/lib/import/text.ts';
+import { askMissing, answerProblem } from '../../src/lib/import/ask.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
 
@@ -155,5 +156,49 @@ describe('npm run import', () => {
     const forced = run(join(dir, 'statement.txt'), '--out', out, '--series', 'calvora-dunmere', '--source-url', 'https://example.org/a', '--force');
     expect(forced.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^series: calvora-dunmere$/m);
+  });
+});
+
+describe('asking for what the file does not say', () => {
+  it('asks for each missing field, checks each answer against the front matter rules, and asks once more', async () => {
+    // A text with no title, date or place line: everything but the body is missing.
+    const draft = draftStatement(readText('1. The Parties will meet again next year.\n'), {});
+    const answers = new Map<string, string[]>([
+      ['Full title', ['Joint Statement of Calvora and Dunmere']],
+      ['Date signed', ['8 May 2025', '2025-02-31']],
+      ['Place signed', ['Velm']],
+      ['Series id', ['Calvora Dunmere', 'calvora-dunmere']],
+      ['Kind', ['joint-statement']],
+      ['Edition', ['']],
+      ['Source address', ['ftp://example.org/x', 'https://example.org/x']]
+    ]);
+    const asked: string[] = [];
+    const said: string[] = [];
+    const filledFields = await askMissing(
+      draft,
+      async (text) => {
+        asked.push(text);
+        const key = [...answers.keys()].find((prefix) => text.startsWith(prefix));
+        return (key && answers.get(key)?.shift()) ?? '';
+      },
+      (line) => said.push(line)
+    );
+    expect(filledFields).toEqual(['title', 'place', 'series', 'kind', 'sourceUrl']);
+    expect(draft.fields).toMatchObject({ title: 'Joint Statement of Calvora and Dunmere', place: 'Velm', series: 'calvora-dunmere', kind: 'joint-statement', sourceUrl: 'https://example.org/x' });
+    // A wrong date twice: left as TODO, so no short title can be made from place and year.
+    expect(draft.fields.date).toBeUndefined();
+    expect(said.filter((line) => line.includes('left as TODO'))).toHaveLength(1);
+    expect(said.some((line) => line.includes('try again'))).toBe(true);
+    expect(draft.origins.title).toBe('your answer');
+    // What remains missing is what toMarkdown marks TODO.
+    expect(toMarkdown(draft)).toMatch(/date: TODO/);
+    expect(asked.filter((text) => text.startsWith('Date signed'))).toHaveLength(2);
+  });
+  it('answerProblem uses the same rules as the content check', () => {
+    expect(answerProblem('date', '2025-05-08')).toBeUndefined();
+    expect(answerProblem('date', '2025-02-30')).toMatch(/calendar/);
+    expect(answerProblem('edition', 'abridged')).toBeDefined();
+    expect(answerProblem('shortTitle', 'x'.repeat(41))).toBeDefined();
+    expect(answerProblem('sourceUrl', 'https://example.org/')).toBeUndefined();
   });
 });
