@@ -23,11 +23,13 @@ import { fileURLToPath } from 'node:url';
 import { align } from '../src/lib/align.ts';
 import { applyCorrections, type Correction } from '../src/lib/corrections.ts';
 import { normalizedText } from '../src/lib/normalize.ts';
+import { addCounts as add, evaluationPairs, explicitParagraphOf, goldLinks, paragraphLinks, prf, scoreLinks as score, type LinkCounts } from '../src/lib/evaluate.ts';
+import { clausesOf } from '../src/lib/graph.ts';
 import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/perturb.ts';
 import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/tag.ts';
 import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/types.ts';
 
-type Counts = { tp: number; fp: number; fn: number };
+type Counts = LinkCounts;
 type Link = { from: string[]; to: string[] };
 
 const TARGET_CORPUS_F1 = 0.95;
@@ -67,73 +69,8 @@ export function baselineLinks(older: Clause[], newer: Clause[]): Link[] {
   return links;
 }
 
-function score(pred: Set<string>, gold: Set<string>): Counts {
-  let tp = 0;
-  for (const l of pred) if (gold.has(l)) tp++;
-  return { tp, fp: pred.size - tp, fn: gold.size - tp };
-}
-
-function add(a: Counts, b: Counts): Counts {
-  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn };
-}
-
-function prf(c: Counts): { p: number; r: number; f: number } {
-  const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
-  const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
-  return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
-}
-
 const fmt = (x: number): string => x.toFixed(3);
 const row = (cells: string[], widths: number[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
-
-function clausesOf(s: Statement): Clause[] {
-  return s.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.clauses));
-}
-
-/**
- * Paragraph links implied by clause links, restricted to explicitly keyed paragraphs.
- * One map per side: clause ids are `<paragraphKey>.<n>`, so the same id can name
- * clauses of both statements (e.g. a generated key on one side, an explicit one on the other).
- */
-function paragraphLinks(links: Link[], olderParaOf: Map<string, string | null>, newerParaOf: Map<string, string | null>): Set<string> {
-  const out = new Set<string>();
-  for (const l of links) {
-    for (const f of l.from) {
-      for (const t of l.to) {
-        const pf = olderParaOf.get(f);
-        const pt = newerParaOf.get(t);
-        if (pf && pt) out.add(`${pf}\u0000${pt}`);
-      }
-    }
-  }
-  return out;
-}
-
-function statementPairs(statements: Statement[]): [Statement, Statement][] {
-  const bySeries = new Map<string, Statement[]>();
-  for (const s of statements) {
-    const l = bySeries.get(s.series);
-    if (l) l.push(s);
-    else bySeries.set(s.series, [s]);
-  }
-  const pairs: [Statement, Statement][] = [];
-  const seen = new Set<string>();
-  const push = (a: Statement, b: Statement): void => {
-    const key = `${a.id}\u0000${b.id}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([a, b]);
-  };
-  for (const list of bySeries.values()) {
-    list.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-    for (let k = 1; k < list.length; k++) push(list[k - 1]!, list[k]!);
-  }
-  // Two statements signed the same day: compared with each other as well.
-  const a = statements.find((s) => s.id === '2025-moscow');
-  const b = statements.find((s) => s.id === '2025-moscow-stability');
-  if (a && b) push(a, b);
-  return pairs;
-}
 
 /** Per aligned-pair kind: how many of its paragraph links are right (in gold) and wrong. */
 type KindTally = Map<string, { right: number; wrong: number }>;
@@ -178,7 +115,7 @@ function linkErrors(older: Statement, newer: Statement, predicted: Set<string>, 
 }
 
 function evalCorpus(statements: Statement[], formulas: Formula[], corrections: Correction[]): { aligner: Counts; baseline: Counts; corrected: Counts; pairs: number } {
-  const pairs = statementPairs(statements);
+  const pairs = evaluationPairs(statements);
   const kinds: KindTally = new Map();
   let aligner: Counts = { tp: 0, fp: 0, fn: 0 };
   let corrected: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -189,17 +126,9 @@ function evalCorpus(statements: Statement[], formulas: Formula[], corrections: C
   for (const [older, newer] of pairs) {
     const oc = clausesOf(older);
     const nc = clausesOf(newer);
-    const explicitKeys = (s: Statement): Set<string> =>
-      new Set(s.sections.flatMap((sec) => sec.paragraphs.filter((p) => p.explicitKey).map((p) => p.key)));
-    const paraMap = (s: Statement): Map<string, string | null> => {
-      const m = new Map<string, string | null>();
-      for (const sec of s.sections) for (const p of sec.paragraphs) for (const c of p.clauses) m.set(c.id, p.explicitKey ? p.key : null);
-      return m;
-    };
-    const po = paraMap(older);
-    const pn = paraMap(newer);
-    const ok = explicitKeys(older);
-    const gold = new Set([...explicitKeys(newer)].filter((k) => ok.has(k)).map((k) => `${k}\u0000${k}`));
+    const po = explicitParagraphOf(older);
+    const pn = explicitParagraphOf(newer);
+    const gold = goldLinks(older, newer);
     const pairsOut = align(oc, nc, { formulas });
     // What the site shows: the aligner plus the editors' corrections (never part of the verdict).
     corrected = add(corrected, score(paragraphLinks(applyCorrections(pairsOut, corrections, older, newer), po, pn), gold));

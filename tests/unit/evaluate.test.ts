@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { evaluationPairs, goldLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
+import { statement } from './statements.ts';
+
+const older = statement('2020-a', '2020-01-01', [['kept', ['One.']], ['gone', ['Two.']], ['moved', ['Three.']]]);
+const newer = statement('2021-b', '2021-01-01', [['kept', ['One again.']], ['moved', ['Three again.']], ['fresh', ['Four.']]]);
+
+describe('scoring links against shared keys', () => {
+  it('goldLinks pairs every key both statements carry', () => {
+    expect([...goldLinks(older, newer)].map((link) => link.replace('\u0000', '→')).sort()).toEqual(['kept→kept', 'moved→moved']);
+  });
+  it('scoreAgainstKeys counts a right link, a wrong link and a missed one', () => {
+    const counts = scoreAgainstKeys([{ from: ['kept.1'], to: ['kept.1'] }, { from: ['gone.1'], to: ['fresh.1'] }], older, newer);
+    expect(counts).toEqual({ tp: 1, fp: 1, fn: 1 });
+    expect(prf(counts)).toEqual({ p: 0.5, r: 0.5, f: 0.5 });
+  });
+  it('ignores paragraphs whose keys were generated', () => {
+    const generated = { ...newer, sections: newer.sections.map((section) => ({ ...section, paragraphs: section.paragraphs.map((paragraph) => (paragraph.key === 'fresh' ? { ...paragraph, explicitKey: false } : paragraph)) })) };
+    expect(scoreAgainstKeys([{ from: ['gone.1'], to: ['fresh.1'] }], older, generated)).toEqual({ tp: 0, fp: 0, fn: 2 });
+  });
+  it('evaluationPairs takes consecutive statements of each series by date', () => {
+    const third = statement('2022-c', '2022-01-01', [['kept', ['One.']]]);
+    expect(evaluationPairs([third, older, newer]).map(([a, b]) => `${a.id}→${b.id}`)).toEqual(['2020-a→2021-b', '2021-b→2022-c']);
+  });
+});
