@@ -63,7 +63,10 @@ export type DroppedSection = { key: string; number: string | undefined; heading:
 export type Comparison = {
   older: Statement;
   newer: Statement;
+  /** The pairs the site shows: the aligner's, with the editors' corrections applied. */
   pairs: AlignedPair[];
+  /** The aligner's own pairs, before any correction (for the method page's figures). */
+  alignerPairs: AlignedPair[];
   report: PairReport;
   sections: CompareSection[];
   droppedSections: DroppedSection[];
@@ -119,9 +122,11 @@ export function analyse(corpus: Corpus): Analysis {
   const series = corpus.series.map((entry): SeriesAnalysis => {
     const statements = corpus.statements.filter((statement) => statement.series === entry.id).sort(byDateThenId);
     const alignments = new Map<string, AlignedPair[]>();
+    const raw = new Map<string, AlignedPair[]>();
     statements.forEach((newer, at) => {
       for (const older of statements.slice(0, at)) {
         const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+        raw.set(`${older.id}/${newer.id}`, pairs);
         alignments.set(`${older.id}/${newer.id}`, applyCorrections(pairs, corpus.corrections ?? [], older, newer));
       }
     });
@@ -134,7 +139,7 @@ export function analyse(corpus: Corpus): Analysis {
         const pairs = alignments.get(`${older.id}/${newer.id}`)!;
         const companions = statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
         const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions);
-        const comparison = { older, newer, pairs, report, ...compareRows(older, newer, pairs, (node) => lineages.get(node)?.id) };
+        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, ...compareRows(older, newer, pairs, (node) => lineages.get(node)?.id) };
         comparisons.push(comparison);
         byKey.set(`${older.id}/${newer.id}`, comparison);
       }

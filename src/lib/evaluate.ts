@@ -78,3 +78,28 @@ export function evaluationPairs(statements: readonly Statement[]): Array<[Statem
   }
   return pairs;
 }
+
+/** One scored pair of statements: the aligner alone, and with the editors' corrections. */
+export type QualityRow = { older: Statement; newer: Statement; gold: number; aligner: LinkCounts; corrected: LinkCounts };
+
+/**
+ * Score each evaluation pair that has shared keys, for the aligner's own links and for the corrected ones.
+ *
+ * @param statements the statements (the evaluation pairs are consecutive statements of each series).
+ * @param comparisons each pair of statements with the aligner's pairs and the corrected pairs.
+ * @returns one row per scored pair (in evaluation order) and the micro-averaged totals.
+ */
+export function qualityTable(
+  statements: readonly Statement[],
+  comparisons: ReadonlyArray<{ older: Statement; newer: Statement; alignerPairs: ReadonlyArray<{ from: readonly string[]; to: readonly string[] }>; pairs: ReadonlyArray<{ from: readonly string[]; to: readonly string[] }> }>
+): { rows: QualityRow[]; aligner: LinkCounts; corrected: LinkCounts } {
+  const rows: QualityRow[] = [];
+  for (const [older, newer] of evaluationPairs(statements)) {
+    const comparison = comparisons.find((c) => c.older.id === older.id && c.newer.id === newer.id);
+    const gold = goldLinks(older, newer).size;
+    if (!comparison || gold === 0) continue;
+    rows.push({ older, newer, gold, aligner: scoreAgainstKeys(comparison.alignerPairs, older, newer), corrected: scoreAgainstKeys(comparison.pairs, older, newer) });
+  }
+  const zero: LinkCounts = { tp: 0, fp: 0, fn: 0 };
+  return { rows, aligner: rows.reduce((sum, row) => addCounts(sum, row.aligner), zero), corrected: rows.reduce((sum, row) => addCounts(sum, row.corrected), zero) };
+}

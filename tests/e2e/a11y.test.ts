@@ -24,6 +24,7 @@ const pageTypes: Record<string, string | undefined> = {
   topic: firstChild('topics') && `/topics/${firstChild('topics')}/`,
   graph: '/graph/',
   search: '/search/',
+  method: '/method/',
   notFound: '/no-such-page/'
 };
 const { browser, baseUrl } = useBrowser();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationPairs, goldLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
+import { evaluationPairs, goldLinks, prf, qualityTable, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
 import { statement } from './statements.ts';
 
 const older = statement('2020-a', '2020-01-01', [['kept', ['One.']], ['gone', ['Two.']], ['moved', ['Three.']]]);
@@ -21,5 +21,17 @@ describe('scoring links against shared keys', () => {
   it('evaluationPairs takes consecutive statements of each series by date', () => {
     const third = statement('2022-c', '2022-01-01', [['kept', ['One.']]]);
     expect(evaluationPairs([third, older, newer]).map(([a, b]) => `${a.id}→${b.id}`)).toEqual(['2020-a→2021-b', '2021-b→2022-c']);
+  });
+  it('qualityTable scores the program and the corrected pairs of each consecutive pair that shares keys', () => {
+    const unrelated = statement('2022-c', '2022-01-01', [['other', ['Five.']]]);
+    const comparisons = [
+      { older, newer, alignerPairs: [{ from: ['kept.1'], to: ['kept.1'] }], pairs: [{ from: ['kept.1'], to: ['kept.1'] }, { from: ['moved.1'], to: ['moved.1'] }] },
+      { older: newer, newer: unrelated, alignerPairs: [], pairs: [] }
+    ];
+    const table = qualityTable([older, newer, unrelated], comparisons);
+    // 2021-b → 2022-c shares no key: not scored.
+    expect(table.rows.map((row) => `${row.older.id}→${row.newer.id}`)).toEqual(['2020-a→2021-b']);
+    expect(table.rows[0]).toMatchObject({ gold: 2, aligner: { tp: 1, fp: 0, fn: 1 }, corrected: { tp: 2, fp: 0, fn: 0 } });
+    expect(table.aligner).toEqual({ tp: 1, fp: 0, fn: 1 });
   });
 });

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/data/load.ts';
+import { evaluationPairs, goldLinks } from '../../src/lib/evaluate.ts';
+import { openPage, useBrowser } from './browser.ts';
+
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+const corpus = await loadCorpus(contentDir);
+const { browser, baseUrl } = useBrowser();
+
+describe('method page', () => {
+  it('scores each consecutive pair against its shared keys and prints the figures eval:align prints', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/method/`);
+    const scored = evaluationPairs(corpus.statements).filter(([older, newer]) => goldLinks(older, newer).size > 0);
+    const rows = page.locator('#quality-table tbody tr');
+    expect(await rows.count()).toBe(scored.length);
+    for (const [at, [older, newer]] of scored.entries()) {
+      const row = rows.nth(at);
+      expect(await row.locator(`a[href="/compare/${older.id}/${newer.id}/"]`).count()).toBe(1);
+      await expect(row.locator('td').first().textContent()).resolves.toBe(String(goldLinks(older, newer).size));
+    }
+    // The evaluation script, run on the same content, prints the same F1 for the program and with the corrections.
+    const run = spawnSync(process.execPath, ['scripts/eval-align.ts', contentDir], { encoding: 'utf8' });
+    const aligner = /^corpus\s+aligner P [\d.]+ R [\d.]+ F1 ([\d.]+)/m.exec(run.stdout)?.[1];
+    const corrected = /^site\s+.*F1 ([\d.]+)/m.exec(run.stdout)?.[1];
+    expect(aligner, run.stdout + run.stderr).toBeDefined();
+    // The page rounds to two decimals, the script to three: they agree within half a hundredth.
+    const shown = async (selector: string) => Number(await page.locator(selector).textContent());
+    expect(Math.abs((await shown('#quality-f1')) - Number(aligner))).toBeLessThanOrEqual(0.0051);
+    if (corrected) expect(Math.abs((await shown('#quality-f1-corrected')) - Number(corrected))).toBeLessThanOrEqual(0.0051);
+    // Every page's footer leads here.
+    expect(await page.locator('footer a[href="/method/"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
