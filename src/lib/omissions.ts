@@ -33,3 +33,31 @@ export function omissionsFor(statement: Statement, clauses: Iterable<{ id: strin
   for (const clause of clauses) wanted.add(clause.id).add(clause.paragraphKey);
   return (statement.omissions ?? []).filter((omission) => wanted.has(omission.key));
 }
+
+/**
+ * Clause-level omissions that the pairing the site shows contradicts: a source says the
+ * clause has no counterpart in `statement`, yet the pairs link it to one of its clauses,
+ * so the compare page would show no gap and no omission note. (A paragraph-level omission
+ * may concern one sentence of the paragraph only, so it is not checked.)
+ *
+ * @param statement the statement whose front matter records the omissions.
+ * @param earlier the earlier statement compared with it.
+ * @param pairs the pairs of earlier → statement as the site shows them (corrections applied).
+ */
+export function contradictedOmissions(statement: Statement, earlier: Statement, pairs: ReadonlyArray<{ from: readonly string[]; to: readonly string[] }>): Diagnostic[] {
+  const clauseIds = new Set(earlier.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.id))));
+  const diagnostics: Diagnostic[] = [];
+  for (const omission of statement.omissions ?? []) {
+    if (!omission.key.includes('.') || !clauseIds.has(omission.key)) continue;
+    const linked = pairs.find((pair) => pair.from.includes(omission.key) && pair.to.length > 0);
+    if (!linked) continue;
+    diagnostics.push({
+      ...omission.position,
+      rule: 'omission-contradicted',
+      severity: 'error',
+      message: `the omission says \`${omission.key}\` of \`${earlier.id}\` has no counterpart here, but the pairing links it to ${linked.to.map((id) => `\`${id}\``).join(', ')}`,
+      hint: `Add to alignments.yaml, under older: ${earlier.id} and newer: ${statement.id}, the line \`forbid: [["${omission.key}", "${linked.to[0]}"]]\`, or revise the omission.`
+    });
+  }
+  return diagnostics;
+}

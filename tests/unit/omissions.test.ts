@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOmissions, omissionsFor } from '../../src/lib/omissions.ts';
+import { checkOmissions, contradictedOmissions, omissionsFor } from '../../src/lib/omissions.ts';
 import { parseStatement } from '../../src/lib/parse.ts';
 import type { Statement } from '../../src/lib/types.ts';
 
@@ -51,5 +51,15 @@ describe('documented omissions', () => {
     const clauseLevel = { ...newer, omissions: [{ ...newer.omissions![0]!, key: 'nature.2' }] };
     expect(omissionsFor(clauseLevel, [nature[0]!])).toEqual([]);
     expect(omissionsFor(clauseLevel, [nature[1]!]).map((o) => o.key)).toEqual(['nature.2']);
+  });
+
+  it('contradictedOmissions() flags a clause a source says is left out when the pairing links it, and nothing else', () => {
+    const clauseLevel = { ...newer, omissions: [{ ...newer.omissions![0]!, key: 'nature.1' }] };
+    const linked = contradictedOmissions(clauseLevel, older, [{ from: ['nature.1'], to: ['trade.1'] }]);
+    expect(linked.map((d) => `${d.line}:${d.column} ${d.rule} ${d.severity}`)).toEqual(['10:5 omission-contradicted error']);
+    expect(linked[0]?.hint).toContain('forbid: [["nature.1", "trade.1"]]');
+    // Dropped as the source says: nothing to report; a paragraph-level omission is not checked clause by clause.
+    expect(contradictedOmissions(clauseLevel, older, [{ from: ['nature.1'], to: [] }, { from: ['nature.2'], to: ['trade.1'] }])).toEqual([]);
+    expect(contradictedOmissions(newer, older, [{ from: ['nature.1'], to: ['trade.1'] }])).toEqual([]);
   });
 });
