@@ -28,8 +28,12 @@ describe('method page', () => {
     const shown = async (selector: string) => Number(await page.locator(selector).textContent());
     expect(Math.abs((await shown('#quality-f1')) - Number(aligner))).toBeLessThanOrEqual(0.0051);
     if (corrected) expect(Math.abs((await shown('#quality-f1-corrected')) - Number(corrected))).toBeLessThanOrEqual(0.0051);
-    // Every page's footer leads here.
+    // Every page's footer leads here, and each compare summary to the part on pairing.
     expect(await page.locator('footer a[href="/method/"]').count()).toBe(1);
+    const [older, newer] = scored[0]!;
+    const compare = await openPage(browser(), `${baseUrl}/compare/${older.id}/${newer.id}/`);
+    expect(await compare.page.locator('.summary a[href="/method/#method-align"]').count()).toBe(1);
+    expect(await page.locator('#method-align').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });
