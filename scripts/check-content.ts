@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/data/load.ts';
 import { checkContent } from '../src/lib/content-rules.ts';
-import { align } from '../src/lib/align.ts';
-import { applyCorrections, staleCorrections } from '../src/lib/corrections.ts';
+import { analyse } from '../src/data/analysis.ts';
+import { staleCorrections } from '../src/lib/corrections.ts';
 import { contradictedOmissions } from '../src/lib/omissions.ts';
 import { clausesOf } from '../src/lib/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
@@ -22,27 +22,25 @@ for (const statement of corpus.statements) {
   const text = await readFile(join(dir, statement.file), 'utf8');
   diagnostics.push(...checkContent(statement, { path: statement.file, text }));
 }
+// Checks that need the pairings: the analysis the build runs, done once here.
+const analysis = corpus.statements.length > 0 ? analyse(corpus) : undefined;
 // Editors' corrections the aligner no longer needs (warnings).
 for (const correction of corpus.corrections) {
-  const older = corpus.statements.find((s) => s.id === correction.older);
-  const newer = corpus.statements.find((s) => s.id === correction.newer);
-  if (!older || !newer) continue;
-  const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
-  diagnostics.push(...staleCorrections(pairs, [correction], older, newer));
+  const comparison = analysis?.comparison(correction.older, correction.newer);
+  if (comparison) diagnostics.push(...staleCorrections(comparison.alignerPairs, [correction], comparison.older, comparison.newer));
 }
 // A clause a source says a statement leaves out must show as dropped, not paired.
 for (const statement of corpus.statements) {
   for (const omission of statement.omissions ?? []) {
     const earlier = corpus.statements
       .filter((s) => s.series === statement.series && s.date <= statement.date && s.id !== statement.id)
-      .filter((s) => s.sections.some((section) => section.paragraphs.some((paragraph) => paragraph.clauses.some((clause) => clause.id === omission.key))))
+      .filter((s) => clausesOf(s).some((clause) => clause.id === omission.key))
       .at(-1);
-    if (!earlier) continue;
-    const pairs = applyCorrections(align(clausesOf(earlier), clausesOf(statement), { formulas: corpus.formulas }), corpus.corrections, earlier, statement);
-    diagnostics.push(...contradictedOmissions({ ...statement, omissions: [omission] }, earlier, pairs));
+    const comparison = earlier && analysis?.comparison(earlier.id, statement.id);
+    if (comparison) diagnostics.push(...contradictedOmissions({ ...statement, omissions: [omission] }, comparison.older, comparison.pairs));
   }
 }
-const clauses = corpus.statements.reduce((sum, s) => sum + s.sections.reduce((n, x) => n + x.paragraphs.reduce((m, p) => m + p.clauses.length, 0), 0), 0);
+const clauses = corpus.statements.reduce((sum, s) => sum + clausesOf(s).length, 0);
 console.log(formatReport(diagnostics));
 console.log(`Checked ${corpus.statements.length} statements, ${clauses} clauses, ${corpus.formulas.length} formulas, ${corpus.topics.length} topics in ${dir}.`);
 process.exit(hasErrors(diagnostics) ? 1 : 0);
