@@ -70,7 +70,11 @@ export function scoreAgainstKeys(links: ReadonlyArray<{ from: readonly string[];
 /** The pairs the evaluation scores: consecutive statements of each series, by date then id. */
 export function evaluationPairs(statements: readonly Statement[]): Array<[Statement, Statement]> {
   const bySeries = new Map<string, Statement[]>();
-  for (const statement of statements) bySeries.set(statement.series, [...(bySeries.get(statement.series) ?? []), statement]);
+  for (const statement of statements) {
+    const list = bySeries.get(statement.series);
+    if (list) list.push(statement);
+    else bySeries.set(statement.series, [statement]);
+  }
   const pairs: Array<[Statement, Statement]> = [];
   for (const list of bySeries.values()) {
     list.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
