@@ -6,7 +6,7 @@
  * pair they change carries `edited: true`.
  */
 import { z } from 'zod';
-import { LineCounter, parseDocument } from 'yaml';
+import { readYamlList } from './yaml-list.ts';
 import type { AlignedPair, Diagnostic, Position, Statement } from './types.ts';
 import type { Source } from './parse.ts';
 import { normalizedText } from './normalize.ts';
@@ -41,45 +41,11 @@ const hint = 'Write a list of entries `- { older: <id>, newer: <id>, force: [["k
  * @returns the corrections that are well-formed, and diagnostics with file:line:column.
  */
 export function readCorrections(source: Source | undefined): { corrections: Correction[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  if (!source) return { corrections: [], diagnostics };
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): Position => {
-    const place = lineCounter.linePos(offset ?? 0);
-    return { file: source.path, line: place.line, column: place.col };
-  };
-  const report = (position: Position, rule: string, message: string, advice = hint): void => {
-    diagnostics.push({ ...position, rule, severity: 'error', message, hint: advice });
-  };
-  if (document.errors.length > 0) {
-    for (const error of document.errors) report(at(error.pos[0]), 'yaml-malformed', `not valid YAML: ${error.message.split('\n')[0]}`);
-    return { corrections: [], diagnostics };
-  }
-  const data: unknown = document.toJS() ?? [];
-  if (!Array.isArray(data)) {
-    report(at(0), 'yaml-not-a-list', 'alignments.yaml is not a YAML list');
-    return { corrections: [], diagnostics };
-  }
-  const rangeOf = (path: Array<string | number>): number | undefined => {
-    const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range?.[0];
-  };
-  const corrections: Correction[] = [];
-  data.forEach((item, index) => {
-    const result = entrySchema.safeParse(item);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = [index, ...issue.path.map((part) => (typeof part === 'number' ? part : String(part)))];
-        let position = at(rangeOf(path));
-        for (let length = path.length; length > 0 && rangeOf(path.slice(0, length)) === undefined; length--) position = at(rangeOf(path.slice(0, length - 1)));
-        report(position, 'correction-invalid', `entry ${index + 1}, \`${issue.path.join('.') || '(entry)'}\`: ${issue.message}`);
-      }
-      return;
-    }
-    const links = (name: 'force' | 'forbid'): CorrectionLink[] =>
-      result.data[name].map(([older, newer], at_) => ({ older, newer, position: at(rangeOf([index, name, at_])) }));
-    corrections.push({ older: result.data.older, newer: result.data.newer, force: links('force'), forbid: links('forbid'), position: at(rangeOf([index])) });
+  if (!source) return { corrections: [], diagnostics: [] };
+  const { entries, diagnostics } = readYamlList(source, entrySchema, { rule: 'correction-invalid', hint });
+  const corrections = entries.map(({ value, position, positionOf }): Correction => {
+    const links = (name: 'force' | 'forbid'): CorrectionLink[] => value[name].map(([older, newer], index) => ({ older, newer, position: positionOf([name, index]) }));
+    return { older: value.older, newer: value.newer, force: links('force'), forbid: links('forbid'), position };
   });
   return { corrections, diagnostics };
 }
