@@ -1,6 +1,6 @@
 /**
  * Load a corpus folder: the only module that touches the file system.
- * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml` and `alignments.yaml`,
+ * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml` and `concordance.yaml`,
  * runs parse and tag, and checks what spans files.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { readSeries, type Series } from '../lib/series.ts';
 import { maxFileCharacters } from '../lib/text-checks.ts';
 import { checkCorrections, readCorrections, type Correction } from '../lib/corrections.ts';
 import { checkOmissions } from '../lib/omissions.ts';
+import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/concordance.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -22,6 +23,8 @@ export type Corpus = {
   series: Series[];
   /** Editors' corrections of the aligner (`alignments.yaml`, optional). */
   corrections: Correction[];
+  /** The encoders' concordance of provisions that changed key (`concordance.yaml`, optional): part of the evaluation's gold. */
+  concordance: ConcordanceEntry[];
   diagnostics: Diagnostic[];
 };
 
@@ -85,7 +88,9 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   diagnostics.push(...seriesResult.diagnostics);
   const corrections = readCorrections(await read('alignments.yaml'));
   diagnostics.push(...corrections.diagnostics, ...checkCorrections(corrections.corrections, statements), ...checkOmissions(statements));
-  return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, corrections: corrections.corrections, diagnostics };
+  const concordance = readConcordance(await read('concordance.yaml'));
+  diagnostics.push(...concordance.diagnostics, ...checkConcordance(concordance.concordance, statements));
+  return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, corrections: corrections.corrections, concordance: concordance.concordance, diagnostics };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {

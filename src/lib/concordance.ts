@@ -1,0 +1,93 @@
+/**
+ * The encoders' concordance (`concordance.yaml`): per pair of statements, the
+ * paragraphs of the newer statement that continue a provision of the older one
+ * under a different key. A paragraph carries one key, so a provision that was
+ * split over two paragraphs, merged into another, or continued under a new
+ * name cannot be told by keys alone; the concordance says so. Keys and
+ * concordance together are the gold that the evaluation scores the aligner
+ * against (evaluate.ts). Nothing on the site's pairings comes from it.
+ */
+import { z } from 'zod';
+import type { Diagnostic, Position, Statement } from './types.ts';
+import type { Source } from './parse.ts';
+import { readYamlList } from './yaml-list.ts';
+
+/** One declared correspondence: older paragraph key → newer paragraph key, and where it was written. */
+export type ConcordanceLink = { older: string; newer: string; position: Position };
+
+/** The concordance of one pair of statements. */
+export type ConcordanceEntry = { older: string; newer: string; pairs: ConcordanceLink[]; position: Position };
+
+const entrySchema = z.strictObject({
+  older: z.string().min(1),
+  newer: z.string().min(1),
+  pairs: z.array(z.tuple([z.string().min(1), z.string().min(1)])).min(1)
+});
+
+const hint = 'Write a list of entries `- { older: <id>, newer: <id>, pairs: [[older-key, newer-key]] }`; each pair names two paragraph keys, the older first.';
+
+/**
+ * Read `concordance.yaml`.
+ *
+ * @param source the file, or undefined when the corpus has none.
+ * @returns the well-formed entries, and diagnostics with file:line:column.
+ */
+export function readConcordance(source: Source | undefined): { concordance: ConcordanceEntry[]; diagnostics: Diagnostic[] } {
+  if (!source) return { concordance: [], diagnostics: [] };
+  const { entries, diagnostics } = readYamlList(source, entrySchema, { rule: 'concordance-invalid', hint });
+  const concordance = entries.map(({ value, position, positionOf }): ConcordanceEntry => ({
+    older: value.older,
+    newer: value.newer,
+    pairs: value.pairs.map(([older, newer], index) => ({ older, newer, position: positionOf(['pairs', index]) })),
+    position
+  }));
+  return { concordance, diagnostics };
+}
+
+/** The keys of a statement's paragraphs that carry an explicit key. */
+function explicitKeys(statement: Statement): Set<string> {
+  return new Set(statement.sections.flatMap((section) => section.paragraphs.filter((paragraph) => paragraph.explicitKey).map((paragraph) => paragraph.key)));
+}
+
+/**
+ * Check that the concordance names statements in date order and explicit paragraph keys
+ * that exist, and that no pair repeats what equal keys already say.
+ *
+ * @param concordance from `readConcordance`.
+ * @param statements the corpus.
+ */
+export function checkConcordance(concordance: ConcordanceEntry[], statements: Statement[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const error = (position: Position, rule: string, message: string, advice: string): void => {
+    diagnostics.push({ ...position, rule, severity: 'error', message, hint: advice });
+  };
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  for (const entry of concordance) {
+    const older = byId.get(entry.older);
+    const newer = byId.get(entry.newer);
+    for (const [side, id, statement] of [['older', entry.older, older], ['newer', entry.newer, newer]] as const) {
+      if (!statement) error(entry.position, 'concordance-unknown-statement', `${side} statement \`${id}\` does not exist`, `Use a statement id (the file name without .md): ${[...byId.keys()].join(', ')}.`);
+    }
+    if (!older || !newer) continue;
+    if (older.date > newer.date) error(entry.position, 'concordance-order', `\`${older.id}\` (${older.date}) is newer than \`${newer.id}\` (${newer.date})`, 'Swap `older` and `newer`, and each pair with them.');
+    const keys = { older: explicitKeys(older), newer: explicitKeys(newer) };
+    for (const link of entry.pairs) {
+      for (const [side, key, statement] of [['older', link.older, older], ['newer', link.newer, newer]] as const) {
+        if (!keys[side].has(key)) error(link.position, 'concordance-unknown-key', `\`${key}\` is not the key of a paragraph of the ${side} statement \`${statement.id}\``, 'Name a paragraph by the key written at its end, `{#key}` (not a clause id, not a section).');
+      }
+      if (link.older === link.newer) error(link.position, 'concordance-same-key', `\`${link.older}\` → \`${link.newer}\` repeats what the equal keys already say`, 'Remove the pair: paragraphs with the same key correspond without it.');
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * The declared correspondences between two statements, as `older-key\0newer-key` (the form of evaluate.ts's links).
+ *
+ * @param concordance the corpus's concordance.
+ * @param older the older statement.
+ * @param newer the newer statement.
+ */
+export function concordanceLinks(concordance: readonly ConcordanceEntry[], older: Statement, newer: Statement): Set<string> {
+  return new Set(concordance.filter((entry) => entry.older === older.id && entry.newer === newer.id).flatMap((entry) => entry.pairs.map((link) => `${link.older}\u0000${link.newer}`)));
+}

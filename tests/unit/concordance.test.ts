@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkConcordance, concordanceLinks, readConcordance } from '../../src/lib/concordance.ts';
+import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
+import { loadCorpus } from '../../src/data/load.ts';
+import { fixturesDir } from './fixtures.ts';
+
+const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
+const older = corpus.statements.find((statement) => statement.id === '2021-corra')!;
+const newer = corpus.statements.find((statement) => statement.id === '2023-velm')!;
+const read = (text: string) => readConcordance({ path: 'concordance.yaml', text });
+const arrows = (links: Set<string>) => [...links].map((link) => link.replace('\u0000', '→')).sort();
+
+describe('readConcordance', () => {
+  it('reads each pair with the place it was written', () => {
+    const { concordance, diagnostics } = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n');
+    expect(diagnostics).toEqual([]);
+    expect(concordance[0]?.pairs[0]).toEqual({ older: 'lorn-water', newer: 'one-river', position: { file: 'concordance.yaml', line: 4, column: 7 } });
+  });
+  it('reports an entry without pairs, or a pair with one key, at its line', () => {
+    expect(read('- older: 2021-corra\n  newer: 2023-velm\n  pairs: []\n').diagnostics[0]).toMatchObject({ rule: 'concordance-invalid', line: 3 });
+    expect(read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [river]\n').diagnostics[0]).toMatchObject({ rule: 'concordance-invalid', line: 4 });
+    expect(read('older: 2021-corra\n').diagnostics[0]).toMatchObject({ rule: 'yaml-not-a-list', line: 1 });
+  });
+  it('is empty without a file', () => {
+    expect(readConcordance(undefined)).toEqual({ concordance: [], diagnostics: [] });
+  });
+});
+
+describe('checkConcordance', () => {
+  it('names unknown statements, clause ids instead of keys, equal keys and reversed order', () => {
+    const { concordance } = read(
+      '- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water.1, one-river]\n    - [tariffs, tariffs]\n    - [lorn-water, one-river]\n- older: 2023-velm\n  newer: 2021-corra\n  pairs: [[one-river, lorn-water]]\n- older: 2020-nowhere\n  newer: 2023-velm\n  pairs: [[lorn-water, one-river]]\n'
+    );
+    const diagnostics = checkConcordance(concordance, corpus.statements);
+    expect(diagnostics.map((d) => `${d.line}:${d.rule}`)).toEqual(['4:concordance-unknown-key', '5:concordance-same-key', '7:concordance-order', '10:concordance-unknown-statement']);
+    expect(diagnostics[0]?.message).toMatch(/`lorn-water\.1` is not the key of a paragraph of the older statement `2021-corra`/);
+  });
+});
+
+describe('the concordance in the gold (sure and possible links)', () => {
+  const { concordance } = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n');
+  it('adds its pairs to the possible links, for its own pair of statements only', () => {
+    expect(arrows(concordanceLinks(concordance, older, newer))).toEqual(['lorn-water→one-river']);
+    expect(concordanceLinks(concordance, newer, older).size).toBe(0);
+    expect(arrows(possibleLinks(older, newer, concordance))).toEqual([...arrows(goldLinks(older, newer)), 'lorn-water→one-river'].sort());
+    expect(arrows(goldLinks(older, newer))).not.toContain('lorn-water→one-river');
+  });
+  it('makes a link between differently keyed paragraphs right for precision, and never required for recall', () => {
+    const sure = goldLinks(older, newer).size;
+    const link = [{ from: ['lorn-water.1'], to: ['one-river.1'] }];
+    expect(scoreAgainstKeys(link, older, newer)).toEqual({ tp: 0, possible: 0, fp: 1, fn: sure });
+    expect(scoreAgainstKeys(link, older, newer, concordance)).toEqual({ tp: 0, possible: 1, fp: 0, fn: sure });
+    // No links at all: recall is the same with or without the concordance.
+    expect(prf(scoreAgainstKeys([], older, newer, concordance)).r).toBe(prf(scoreAgainstKeys([], older, newer)).r);
+    const same = [{ from: ['lorn-water.1'], to: ['lorn-water.1'] }];
+    expect(prf(scoreAgainstKeys([...same, ...link], older, newer, concordance))).toMatchObject({ p: 1, r: 1 / sure });
+  });
+});
