@@ -5,7 +5,8 @@
  * split over two paragraphs, merged into another, or continued under a new
  * name cannot be told by keys alone; the concordance says so. Keys and
  * concordance together are the gold that the evaluation scores the aligner
- * against (evaluate.ts). Nothing on the site's pairings comes from it.
+ * against (evaluate.ts). The compare pages cite it beside a dropped or added
+ * row (its point continues elsewhere); the pairings themselves never come from it.
  */
 import { z } from 'zod';
 import type { Diagnostic, Position, Statement } from './types.ts';
@@ -82,6 +83,17 @@ export function checkConcordance(concordance: ConcordanceEntry[], statements: St
 }
 
 /**
+ * The declared correspondences between two statements, as pairs of paragraph keys.
+ *
+ * @param concordance the corpus's concordance.
+ * @param older the older statement.
+ * @param newer the newer statement.
+ */
+export function concordancePairs(concordance: readonly ConcordanceEntry[], older: Statement, newer: Statement): Array<{ older: string; newer: string }> {
+  return concordance.filter((entry) => entry.older === older.id && entry.newer === newer.id).flatMap((entry) => entry.pairs.map((link) => ({ older: link.older, newer: link.newer })));
+}
+
+/**
  * The declared correspondences between two statements, as `older-key\0newer-key` (the form of evaluate.ts's links).
  *
  * @param concordance the corpus's concordance.
@@ -89,5 +101,5 @@ export function checkConcordance(concordance: ConcordanceEntry[], statements: St
  * @param newer the newer statement.
  */
 export function concordanceLinks(concordance: readonly ConcordanceEntry[], older: Statement, newer: Statement): Set<string> {
-  return new Set(concordance.filter((entry) => entry.older === older.id && entry.newer === newer.id).flatMap((entry) => entry.pairs.map((link) => `${link.older}\u0000${link.newer}`)));
+  return new Set(concordancePairs(concordance, older, newer).map((pair) => `${pair.older}\u0000${pair.newer}`));
 }

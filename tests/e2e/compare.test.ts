@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/data/load.ts';
 import { analyse, type Comparison } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
 import { clausesOf } from '../../src/lib/graph.ts';
+import { concordancePairs } from '../../src/lib/concordance.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 const analysis = analyse(corpus);
@@ -269,5 +270,41 @@ describe('every compare page of the corpus', () => {
         expect(missing.map((clause) => clause.id), `${side} clauses missing from /compare/${older.id}/${newer.id}/`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the concordance on compare pages', () => {
+  // Every dropped or added row whose paragraph the concordance names, on the page of that pair.
+  const cases = comparisons.flatMap((comparison) => {
+    const pairs = concordancePairs(corpus.concordance, comparison.older, comparison.newer);
+    return rowsOf(comparison).flatMap((row) => {
+      const older = row.kind === 'dropped' ? pairs.filter((pair) => row.from.some((clause) => clause.paragraphKey === pair.older)).map((pair) => ({ key: pair.newer, side: 'to' as const })) : [];
+      const newer = row.kind === 'added' ? pairs.filter((pair) => row.to.some((clause) => clause.paragraphKey === pair.newer)).map((pair) => ({ key: pair.older, side: 'from' as const })) : [];
+      const links = [...older, ...newer];
+      return links.length ? [{ comparison, row, links }] : [];
+    });
+  });
+
+  it('says where a dropped provision continues, and what an added one continues, with links to those rows', async () => {
+    expect(cases.length, 'the corpus concordance names at least one dropped or added row').toBeGreaterThan(0);
+    const pages = new Map<string, string>();
+    for (const { comparison, row, links } of cases) {
+      const path = `/compare/${comparison.older.id}/${comparison.newer.id}/`;
+      if (!pages.has(path)) pages.set(path, await (await fetch(`${baseUrl}${path}`)).text());
+      const html = pages.get(path)!;
+      const start = html.indexOf(`id="${row.id}"`);
+      const end = html.indexOf('class="row ', start);
+      const rowHtml = html.slice(start, end < 0 ? undefined : end);
+      expect(rowHtml, `${path}#${row.id}`).toContain('The editors’ concordance:');
+      for (const link of links) {
+        // The link leads to the row that holds the other paragraph.
+        const target = rowsOf(comparison).find((other) => other.kind !== 'moved-away' && other[link.side].some((clause) => clause.paragraphKey === link.key));
+        expect(rowHtml).toContain(`href="#${target?.id ?? link.key}">¶ ${link.key}</a>`);
+        if (target) expect(html).toContain(`id="${target.id}"`);
+      }
+    }
+    // Rows the concordance does not name carry no such note.
+    const noted = [...pages.values()].reduce((sum, html) => sum + (html.match(/class="concordance-note"/g) ?? []).length, 0);
+    expect(noted).toBe(cases.length);
   });
 });
