@@ -307,4 +307,49 @@ describe('the concordance on compare pages', () => {
     const noted = [...pages.values()].reduce((sum, html) => sum + (html.match(/class="concordance-note"/g) ?? []).length, 0);
     expect(noted).toBe(cases.length);
   });
+
+  it('says on a history page where the point of a provision continues in a statement without it', async () => {
+    let checked = 0;
+    for (const { graph, statements } of analysis.series) {
+      for (const entry of corpus.concordance) {
+        const newer = statements.find((statement) => statement.id === entry.newer);
+        if (!newer) continue;
+        for (const pair of entry.pairs) {
+          // Each history through a clause of the older paragraph that has no clause in the newer statement.
+          const lineages = graph.lineages.filter((lineage) => {
+            const nodes = graph.nodes.filter((node) => lineage.nodes.includes(node.node));
+            return nodes.some((node) => node.statementId === entry.older && node.paragraphKey === pair.older) && !nodes.some((node) => node.statementId === newer.id);
+          });
+          for (const lineage of lineages) {
+            const html = await (await fetch(`${baseUrl}/clauses/${lineage.id}/`)).text();
+            const start = html.indexOf(`id="${newer.id}"`);
+            const step = html.slice(start, html.indexOf('</li>', start));
+            expect(step, `/clauses/${lineage.id}/ in ${newer.id}`).toContain(`<a href="/statements/${newer.id}/#${pair.newer}">¶ ${pair.newer}</a>`);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('says on a history page that begins in the newer statement which older point it continues', async () => {
+    let checked = 0;
+    for (const { graph } of analysis.series) {
+      for (const entry of corpus.concordance) {
+        for (const pair of entry.pairs) {
+          const lineages = graph.lineages.filter((lineage) => {
+            const first = graph.nodes.find((node) => node.node === lineage.nodes[0]);
+            return first?.statementId === entry.newer && graph.nodes.some((node) => lineage.nodes.includes(node.node) && node.statementId === entry.newer && node.paragraphKey === pair.newer);
+          });
+          for (const lineage of lineages) {
+            const html = await (await fetch(`${baseUrl}/clauses/${lineage.id}/`)).text();
+            expect(html, `/clauses/${lineage.id}/`).toMatch(new RegExp(`this continues a point of .*<a href="/statements/${entry.older}/#${pair.older}">[^<]* ¶ ${pair.older}</a>`));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
