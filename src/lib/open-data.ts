@@ -4,6 +4,7 @@
  */
 import type { ClauseGraph, Formula, PairReport, Statement } from './types.ts';
 import { clausesOf } from './graph.ts';
+import type { ConcordanceEntry } from './concordance.ts';
 
 /** A series as the data files need it. */
 export type SeriesData = { id: string; title: string; graph: ClauseGraph; reports: PairReport[] };
@@ -133,6 +134,32 @@ export function toClausesCsv(statements: readonly Statement[]): string {
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * `/data/concordance.json`: the editors' concordance, one record per pair of paragraphs,
+ * with the clause ids of both paragraphs so that a record can be joined to clause-graph.json.
+ *
+ * @param concordance the corpus's concordance.
+ * @param statements the statements it names.
+ */
+export function toConcordanceJson(concordance: readonly ConcordanceEntry[], statements: readonly Statement[]): string {
+  const clauseIds = (statementId: string, key: string): string[] => {
+    const statement = statements.find((candidate) => candidate.id === statementId);
+    return statement ? clausesOf(statement).filter((clause) => clause.paragraphKey === key).map((clause) => clause.id) : [];
+  };
+  return json({
+    pairs: concordance.flatMap((entry) =>
+      entry.pairs.map((pair) => ({
+        older: entry.older,
+        newer: entry.newer,
+        olderKey: pair.older,
+        newerKey: pair.newer,
+        olderClauses: clauseIds(entry.older, pair.older),
+        newerClauses: clauseIds(entry.newer, pair.newer)
+      }))
+    )
+  });
 }
 
 function json(value: unknown): string {

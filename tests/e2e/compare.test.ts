@@ -235,6 +235,19 @@ describe('open data', () => {
     const first = records[1]!;
     expect(nodes.find((node) => node.id === `${first[0]}/${first[4]}`)?.text).toBe(first[5]);
   });
+
+  it('concordance.json lists every concordance pair with clause ids that are nodes of clause-graph.json', async () => {
+    const data = JSON.parse(await fetchText('/data/concordance.json')) as { pairs: Array<{ older: string; newer: string; olderKey: string; newerKey: string; olderClauses: string[]; newerClauses: string[] }> };
+    const graph = JSON.parse(await fetchText('/data/clause-graph.json')) as { series: Array<{ nodes: Array<{ id: string }> }> };
+    const ids = new Set(graph.series.flatMap((s) => s.nodes.map((node) => node.id)));
+    expect(data.pairs.map((pair) => `${pair.older}#${pair.olderKey}→${pair.newer}#${pair.newerKey}`)).toEqual(corpus.concordance.flatMap((entry) => entry.pairs.map((pair) => `${entry.older}#${pair.older}→${entry.newer}#${pair.newer}`)));
+    for (const pair of data.pairs) {
+      expect(pair.olderClauses.length).toBeGreaterThan(0);
+      expect(pair.newerClauses.length).toBeGreaterThan(0);
+      for (const clause of pair.olderClauses) expect(ids.has(`${pair.older}/${clause}`)).toBe(true);
+      for (const clause of pair.newerClauses) expect(ids.has(`${pair.newer}/${clause}`)).toBe(true);
+    }
+  });
 });
 
 /** A small RFC 4180 reader, to check the CSV as a spreadsheet would read it. */
