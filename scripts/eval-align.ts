@@ -142,7 +142,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[], corrections: C
     tallyKinds(kinds, pairsOut, po, pn, possible);
     if (showErrors) errorLines.push(...linkErrors(older, newer, predicted, gold, possible));
     const ca = score(predicted, gold, possible);
-    const cb = score(base, gold);
+    const cb = score(base, gold, possible);
     aligner = add(aligner, ca);
     keysOnly = add(keysOnly, score(predicted, gold));
     allSure = add(allSure, score(predicted, possible));
