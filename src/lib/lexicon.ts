@@ -3,10 +3,10 @@
  * (`topics.yaml`): validated entries, with diagnostics for what is wrong.
  */
 import { z } from 'zod';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, Formula, Topic } from './types.ts';
 import { keyPattern } from './schema.ts';
 import type { Source } from './parse.ts';
+import { readYamlList } from './yaml-list.ts';
 
 const formulaSchema = z.strictObject({
   id: z.string().regex(keyPattern),
@@ -56,40 +56,16 @@ export function readLexicon(formulasSource: Source | undefined, topicsSource: So
 type Entry<T> = { value: T; place: { file: string; line: number; column: number } };
 
 function readList<T extends { id: string }>(source: Source, schema: z.ZodType<T>, patternField: 'cues' | 'patterns', diagnostics: Diagnostic[]): Array<Entry<T>> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const place = lineCounter.linePos(offset);
-    return { file: source.path, line: place.line, column: place.col };
-  };
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      diagnostics.push({ ...at(error.pos[0]), rule: 'yaml-malformed', severity: 'error', message: `not valid YAML: ${error.message.split('\n')[0]}`, hint: 'Fix the YAML syntax: a list of entries, each `- id: …` with its fields indented below.' });
-    }
-    return [];
-  }
-  const items = (document.contents as { items?: Array<{ range?: [number, number, number] }> } | null)?.items;
-  const data: unknown = document.toJS();
-  if (!Array.isArray(data) || !items) {
-    diagnostics.push({ ...at(0), rule: 'yaml-not-a-list', severity: 'error', message: 'the file is not a YAML list', hint: 'Write one entry per `- id: …` item.' });
-    return [];
-  }
+  const hint = patternField === 'patterns' ? 'Each formula has id, label, topic, patterns and optionally zh, ru, note.' : 'Each topic has id, label, description and cues.';
+  const read = readYamlList(source, schema, { rule: 'lexicon-invalid', hint });
+  diagnostics.push(...read.diagnostics);
   const entries: Array<Entry<T>> = [];
   const seen = new Map<string, number>();
-  data.forEach((item, index) => {
-    const place = at(items[index]?.range?.[0] ?? 0);
-    const result = schema.safeParse(item);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        diagnostics.push({ ...place, rule: 'lexicon-invalid', severity: 'error', message: `entry ${index + 1}, field \`${issue.path.join('.') || '(entry)'}\`: ${issue.message}`, hint: patternField === 'patterns' ? 'Each formula has id, label, topic, patterns and optionally zh, ru, note.' : 'Each topic has id, label, description and cues.' });
-      }
-      return;
-    }
-    const value = result.data;
+  for (const { value, position: place } of read.entries) {
     const first = seen.get(value.id);
     if (first !== undefined) {
       diagnostics.push({ ...place, rule: 'duplicate-id', severity: 'error', message: `id \`${value.id}\` is used twice (first on line ${first})`, hint: 'Give each entry its own id.' });
-      return;
+      continue;
     }
     seen.set(value.id, place.line);
     const patterns = (value as Record<string, unknown>)[patternField] as string[];
@@ -100,7 +76,7 @@ function readList<T extends { id: string }>(source: Source, schema: z.ZodType<T>
       }
     }
     entries.push({ value, place });
-  });
+  }
   return entries;
 }
 

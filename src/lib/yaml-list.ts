@@ -1,6 +1,6 @@
 /**
- * Read a YAML file that holds a list of entries (`alignments.yaml`,
- * `concordance.yaml`): each entry is checked against a schema, and every
+ * Read a YAML file that holds a list of entries (`formulas.yaml`, `topics.yaml`,
+ * `alignments.yaml`, `concordance.yaml`): each entry is checked against a schema, and every
  * problem is reported at its file:line:column.
  */
 import type { z } from 'zod';
@@ -33,11 +33,12 @@ export function readYamlList<T>(source: Source, schema: z.ZodType<T>, problem: {
     const place = lineCounter.linePos(offset ?? 0);
     return { file: source.path, line: place.line, column: place.col };
   };
-  const report = (position: Position, rule: string, message: string): void => {
-    diagnostics.push({ ...position, rule, severity: 'error', message, hint: problem.hint });
+  const report = (position: Position, rule: string, message: string, hint = problem.hint): void => {
+    diagnostics.push({ ...position, rule, severity: 'error', message, hint });
   };
   if (document.errors.length > 0) {
-    for (const error of document.errors) report(at(error.pos[0]), 'yaml-malformed', `not valid YAML: ${error.message.split('\n')[0]}`);
+    const syntax = `Fix the YAML syntax (indentation, quotes, a \`- \` before each entry). ${problem.hint}`;
+    for (const error of document.errors) report(at(error.pos[0]), 'yaml-malformed', `not valid YAML: ${error.message.split('\n')[0]}`, syntax);
     return { entries: [], diagnostics };
   }
   const data: unknown = document.toJS() ?? [];
