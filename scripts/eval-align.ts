@@ -7,9 +7,13 @@
  * --errors lists every wrong and every missed paragraph link of the corpus
  * with the two paragraphs' text, for error analysis.
  *
- * Corpus gold: two paragraphs correspond when both carry the same explicit
- * key; only paragraphs with explicit keys on both sides are scored, since
- * generated keys say nothing about correspondence.
+ * Corpus gold (evaluate.ts): sure links join paragraphs that carry the same
+ * explicit key (recall counts these); possible links add the pairs of
+ * concordance.yaml (precision counts a link as right when it is possible).
+ * Only paragraphs with explicit keys on both sides are scored, since
+ * generated keys say nothing about correspondence. When the corpus holds a
+ * second annotation of the concordance (concordance.second.yaml), the script
+ * prints how far the two agree and the scores with the second one instead.
  * Perturbed gold: the truth recorded by perturb(), at clause-link level.
  *
  * BASELINE: jsdiff diffArrays over the clauses' normalisedText in order.
@@ -19,16 +23,19 @@
  * the longer run is left unlinked. It never finds moves, splits or merges.
  */
 import { diffArrays } from 'diff';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { align } from '../src/lib/align.ts';
 import { applyCorrections, type Correction } from '../src/lib/corrections.ts';
 import { normalizedText } from '../src/lib/normalize.ts';
 import { addCounts as add, alignmentErrorRate, evaluationPairs, explicitParagraphOf, goldLinks, noCounts, paragraphLinks, possibleLinks, prf, scoreLinks as score, type LinkCounts } from '../src/lib/evaluate.ts';
 import { clausesOf } from '../src/lib/graph.ts';
-import type { ConcordanceEntry } from '../src/lib/concordance.ts';
+import { checkConcordance, concordanceAgreement, readConcordance, type ConcordanceEntry } from '../src/lib/concordance.ts';
+import { formatDiagnostic, hasErrors } from '../src/lib/diagnostics.ts';
 import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/perturb.ts';
 import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/tag.ts';
-import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/types.ts';
+import type { AlignedPair, Clause, Diagnostic, Formula, Statement, Topic } from '../src/lib/types.ts';
 
 type Counts = LinkCounts;
 type Link = { from: string[]; to: string[] };
@@ -37,6 +44,8 @@ const TARGET_CORPUS_F1 = 0.95;
 const TARGET_PERTURBED_F1 = 0.9;
 const TARGET_MARGIN_POINTS = 15;
 const SEEDS = [1, 2, 3, 4, 5];
+/** A second annotation of the concordance beside concordance.yaml, to measure agreement (optional). */
+const SECOND_ANNOTATION = 'concordance.second.yaml';
 
 /** Links found by the baseline: diffArrays equal items, plus adjacent removed/added runs paired by position. */
 export function baselineLinks(older: Clause[], newer: Clause[]): Link[] {
@@ -115,12 +124,13 @@ function linkErrors(older: Statement, newer: Statement, predicted: Set<string>, 
   return out;
 }
 
-function evalCorpus(statements: Statement[], formulas: Formula[], corrections: Correction[], concordance: ConcordanceEntry[]): { aligner: Counts; keysOnly: Counts; allSure: Counts; baseline: Counts; corrected: Counts; pairs: number } {
+function evalCorpus(statements: Statement[], formulas: Formula[], corrections: Correction[], concordance: ConcordanceEntry[], second: ConcordanceEntry[]): { aligner: Counts; keysOnly: Counts; allSure: Counts; withSecond: Counts; baseline: Counts; corrected: Counts; pairs: number } {
   const pairs = evaluationPairs(statements);
   const kinds: KindTally = new Map();
   let aligner: Counts = { ...noCounts };
   let keysOnly: Counts = { ...noCounts };
   let allSure: Counts = { ...noCounts };
+  let withSecond: Counts = { ...noCounts };
   let corrected: Counts = { ...noCounts };
   let baseline: Counts = { ...noCounts };
   const widths = [48, 5, 6, 6, 6, 7, 7];
@@ -146,6 +156,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[], corrections: C
     aligner = add(aligner, ca);
     keysOnly = add(keysOnly, score(predicted, gold));
     allSure = add(allSure, score(predicted, possible));
+    withSecond = add(withSecond, score(predicted, gold, possibleLinks(older, newer, second)));
     baseline = add(baseline, cb);
     const fa = prf(ca);
     const fb = prf(cb);
@@ -154,7 +165,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[], corrections: C
   const byKind = [...kinds].filter(([, t]) => t.right + t.wrong > 0).map(([k, t]) => `${k} ${t.right}/${t.right + t.wrong}`);
   console.log(`paragraph links by pair kind (right/all): ${byKind.join(', ')}`);
   if (showErrors) console.log(`\nCORPUS ERRORS (wrong = linked, neither the same key nor a concordance pair; missed = same key, not linked)\n${errorLines.join('\n')}`);
-  return { aligner, keysOnly, allSure, baseline, corrected, pairs: pairs.length };
+  return { aligner, keysOnly, allSure, withSecond, baseline, corrected, pairs: pairs.length };
 }
 
 /**
@@ -204,6 +215,7 @@ async function main(): Promise<number> {
   let formulas: Formula[] = [];
   let corrections: Correction[] = [];
   let concordance: ConcordanceEntry[] = [];
+  let second: { concordance: ConcordanceEntry[]; diagnostics: Diagnostic[] } = { concordance: [], diagnostics: [] };
   let topics: Topic[] = [];
   try {
     const { loadCorpus } = await import('../src/data/load.ts');
@@ -212,6 +224,12 @@ async function main(): Promise<number> {
     formulas = corpus.formulas;
     corrections = corpus.corrections;
     concordance = corpus.concordance;
+    // A second, independent annotation of the concordance, when the corpus has one: not gold, a check on it.
+    const secondPath = join(dir, SECOND_ANNOTATION);
+    if (existsSync(secondPath)) {
+      second = readConcordance({ path: SECOND_ANNOTATION, text: readFileSync(secondPath, 'utf8') });
+      second.diagnostics.push(...checkConcordance(second.concordance, statements));
+    }
     topics = corpus.topics;
     console.log(`corpus ${dir}: ${statements.length} statements, ${formulas.length} formulas, ${corpus.diagnostics.length} diagnostics`);
   } catch (error) {
@@ -223,7 +241,7 @@ async function main(): Promise<number> {
     return ok ? 'PASS' : 'FAIL';
   };
 
-  const corpus = evalCorpus(statements, formulas, corrections, concordance);
+  const corpus = evalCorpus(statements, formulas, corrections, concordance, second.concordance);
   const perturbSets = statements.length
     ? statements.map((s) => ({ id: s.id, clauses: clausesOf(s) })).filter((s) => s.clauses.length >= 2)
     : [1, 2, 3].map((seed) => ({ id: `synthetic-${seed}`, clauses: syntheticClauses(200, seed, `synthetic-${seed}`) }));
@@ -239,6 +257,14 @@ async function main(): Promise<number> {
       const all = prf(corpus.allSure);
       console.log(`keys only  aligner P ${fmt(k.p)} R ${fmt(k.r)} F1 ${fmt(k.f)}   (every link between different keys counted wrong, concordance or not; not scored against the target)`);
       console.log(`all sure   aligner P ${fmt(all.p)} R ${fmt(all.r)} F1 ${fmt(all.f)}   (every concordance pair required as well; not scored against the target)`);
+    }
+    if (second.concordance.length || second.diagnostics.length) {
+      for (const diagnostic of second.diagnostics) console.log(formatDiagnostic(diagnostic));
+      const agreement = concordanceAgreement(concordance, second.concordance);
+      const s2 = prf(corpus.withSecond);
+      console.log(
+        `second     annotation (${SECOND_ANNOTATION}): ${agreement.b} pairs, ${agreement.both} also in concordance.yaml (${agreement.a}); agreement F1 ${fmt(agreement.f1)}; aligner with it as the possible links P ${fmt(s2.p)} R ${fmt(s2.r)} F1 ${fmt(s2.f)}   valid: ${verdict(!hasErrors(second.diagnostics))}`
+      );
     }
     if (corrections.length) {
       const c = prf(corpus.corrected);

@@ -103,3 +103,20 @@ export function concordancePairs(concordance: readonly ConcordanceEntry[], older
 export function concordanceLinks(concordance: readonly ConcordanceEntry[], older: Statement, newer: Statement): Set<string> {
   return new Set(concordancePairs(concordance, older, newer).map((pair) => `${pair.older}\u0000${pair.newer}`));
 }
+
+/**
+ * How far two annotations of the concordance agree: the pairs each holds, the pairs both
+ * hold, and their F1 (the harmonic mean of the share of each annotation's pairs the other
+ * also holds; 1 when both are empty).
+ *
+ * @param a one annotation.
+ * @param b another annotation of the same corpus.
+ */
+export function concordanceAgreement(a: readonly ConcordanceEntry[], b: readonly ConcordanceEntry[]): { a: number; b: number; both: number; f1: number } {
+  const links = (entries: readonly ConcordanceEntry[]): Set<string> =>
+    new Set(entries.flatMap((entry) => entry.pairs.map((pair) => [entry.older, entry.newer, pair.older, pair.newer].join('\u0000'))));
+  const inA = links(a);
+  const inB = links(b);
+  const both = [...inA].filter((link) => inB.has(link)).length;
+  return { a: inA.size, b: inB.size, both, f1: inA.size + inB.size === 0 ? 1 : (2 * both) / (inA.size + inB.size) };
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConcordance, concordanceLinks, readConcordance } from '../../src/lib/concordance.ts';
+import { checkConcordance, concordanceAgreement, concordanceLinks, readConcordance } from '../../src/lib/concordance.ts';
 import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
@@ -55,5 +55,16 @@ describe('the concordance in the gold (sure and possible links)', () => {
     expect(prf(scoreAgainstKeys([], older, newer, concordance)).r).toBe(prf(scoreAgainstKeys([], older, newer)).r);
     const same = [{ from: ['lorn-water.1'], to: ['lorn-water.1'] }];
     expect(prf(scoreAgainstKeys([...same, ...link], older, newer, concordance))).toMatchObject({ p: 1, r: 1 / sure });
+  });
+});
+
+describe('concordanceAgreement', () => {
+  it('counts the pairs of two annotations, those both hold, and their F1', () => {
+    const a = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n    - [tariffs, trade]\n').concordance;
+    const b = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n- older: 2019-velm\n  newer: 2021-corra\n  pairs:\n    - [lorn-water, one-river]\n').concordance;
+    // The same keys for another pair of statements is another pair.
+    expect(concordanceAgreement(a, b)).toEqual({ a: 2, b: 2, both: 1, f1: 0.5 });
+    expect(concordanceAgreement(a, a).f1).toBe(1);
+    expect(concordanceAgreement([], []).f1).toBe(1);
   });
 });
