@@ -23,19 +23,16 @@
  * the longer run is left unlinked. It never finds moves, splits or merges.
  */
 import { diffArrays } from 'diff';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { align } from '../src/lib/align.ts';
 import { applyCorrections, type Correction } from '../src/lib/corrections.ts';
 import { normalizedText } from '../src/lib/normalize.ts';
 import { addCounts as add, alignmentErrorRate, evaluationPairs, explicitParagraphOf, goldLinks, noCounts, paragraphLinks, possibleLinks, prf, scoreLinks as score, type LinkCounts } from '../src/lib/evaluate.ts';
 import { clausesOf } from '../src/lib/graph.ts';
-import { checkConcordance, concordanceAgreement, readConcordance, type ConcordanceEntry } from '../src/lib/concordance.ts';
-import { formatDiagnostic, hasErrors } from '../src/lib/diagnostics.ts';
+import { concordanceAgreement, type ConcordanceEntry } from '../src/lib/concordance.ts';
 import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/perturb.ts';
 import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/tag.ts';
-import type { AlignedPair, Clause, Diagnostic, Formula, Statement, Topic } from '../src/lib/types.ts';
+import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/types.ts';
 
 type Counts = LinkCounts;
 type Link = { from: string[]; to: string[] };
@@ -44,8 +41,6 @@ const TARGET_CORPUS_F1 = 0.95;
 const TARGET_PERTURBED_F1 = 0.9;
 const TARGET_MARGIN_POINTS = 15;
 const SEEDS = [1, 2, 3, 4, 5];
-/** A second annotation of the concordance beside concordance.yaml, to measure agreement (optional). */
-const SECOND_ANNOTATION = 'concordance.second.yaml';
 
 /** Links found by the baseline: diffArrays equal items, plus adjacent removed/added runs paired by position. */
 export function baselineLinks(older: Clause[], newer: Clause[]): Link[] {
@@ -215,7 +210,7 @@ async function main(): Promise<number> {
   let formulas: Formula[] = [];
   let corrections: Correction[] = [];
   let concordance: ConcordanceEntry[] = [];
-  let second: { concordance: ConcordanceEntry[]; diagnostics: Diagnostic[] } = { concordance: [], diagnostics: [] };
+  let second: ConcordanceEntry[] = [];
   let topics: Topic[] = [];
   try {
     const { loadCorpus } = await import('../src/data/load.ts');
@@ -224,12 +219,7 @@ async function main(): Promise<number> {
     formulas = corpus.formulas;
     corrections = corpus.corrections;
     concordance = corpus.concordance;
-    // A second, independent annotation of the concordance, when the corpus has one: not gold, a check on it.
-    const secondPath = join(dir, SECOND_ANNOTATION);
-    if (existsSync(secondPath)) {
-      second = readConcordance({ path: SECOND_ANNOTATION, text: readFileSync(secondPath, 'utf8') });
-      second.diagnostics.push(...checkConcordance(second.concordance, statements));
-    }
+    second = corpus.secondConcordance;
     topics = corpus.topics;
     console.log(`corpus ${dir}: ${statements.length} statements, ${formulas.length} formulas, ${corpus.diagnostics.length} diagnostics`);
   } catch (error) {
@@ -241,7 +231,7 @@ async function main(): Promise<number> {
     return ok ? 'PASS' : 'FAIL';
   };
 
-  const corpus = evalCorpus(statements, formulas, corrections, concordance, second.concordance);
+  const corpus = evalCorpus(statements, formulas, corrections, concordance, second);
   const perturbSets = statements.length
     ? statements.map((s) => ({ id: s.id, clauses: clausesOf(s) })).filter((s) => s.clauses.length >= 2)
     : [1, 2, 3].map((seed) => ({ id: `synthetic-${seed}`, clauses: syntheticClauses(200, seed, `synthetic-${seed}`) }));
@@ -258,12 +248,11 @@ async function main(): Promise<number> {
       console.log(`keys only  aligner P ${fmt(k.p)} R ${fmt(k.r)} F1 ${fmt(k.f)}   (every link between different keys counted wrong, concordance or not; not scored against the target)`);
       console.log(`all sure   aligner P ${fmt(all.p)} R ${fmt(all.r)} F1 ${fmt(all.f)}   (every concordance pair required as well; not scored against the target)`);
     }
-    if (second.concordance.length || second.diagnostics.length) {
-      for (const diagnostic of second.diagnostics) console.log(formatDiagnostic(diagnostic));
-      const agreement = concordanceAgreement(concordance, second.concordance);
+    if (second.length) {
+      const agreement = concordanceAgreement(concordance, second);
       const s2 = prf(corpus.withSecond);
       console.log(
-        `second     annotation (${SECOND_ANNOTATION}): ${agreement.b} pairs, ${agreement.both} also in concordance.yaml (${agreement.a}); agreement F1 ${fmt(agreement.f1)}; aligner with it as the possible links P ${fmt(s2.p)} R ${fmt(s2.r)} F1 ${fmt(s2.f)}   valid: ${verdict(!hasErrors(second.diagnostics))}`
+        `second     annotation (concordance.second.yaml): ${agreement.b} pairs, ${agreement.both} also in concordance.yaml (${agreement.a}); agreement F1 ${fmt(agreement.f1)}; aligner with it as the possible links P ${fmt(s2.p)} R ${fmt(s2.r)} F1 ${fmt(s2.f)}`
       );
     }
     if (corrections.length) {

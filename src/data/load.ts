@@ -1,6 +1,7 @@
 /**
  * Load a corpus folder: the only module that touches the file system.
- * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml` and `concordance.yaml`,
+ * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml`, `concordance.yaml`
+ * and `concordance.second.yaml`,
  * runs parse and tag, and checks what spans files.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -25,6 +26,8 @@ export type Corpus = {
   corrections: Correction[];
   /** The encoders' concordance of provisions that changed key (`concordance.yaml`, optional): part of the evaluation's gold. */
   concordance: ConcordanceEntry[];
+  /** A second, independent annotation of the concordance (`concordance.second.yaml`, optional): not gold, a check on it. */
+  secondConcordance: ConcordanceEntry[];
   diagnostics: Diagnostic[];
 };
 
@@ -89,8 +92,18 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   const corrections = readCorrections(await read('alignments.yaml'));
   diagnostics.push(...corrections.diagnostics, ...checkCorrections(corrections.corrections, statements), ...checkOmissions(statements));
   const concordance = readConcordance(await read('concordance.yaml'));
-  diagnostics.push(...concordance.diagnostics, ...checkConcordance(concordance.concordance, statements));
-  return { statements, formulas: lexicon.formulas, topics: lexicon.topics, series: seriesResult.series, corrections: corrections.corrections, concordance: concordance.concordance, diagnostics };
+  const second = readConcordance(await read('concordance.second.yaml'));
+  diagnostics.push(...concordance.diagnostics, ...checkConcordance(concordance.concordance, statements), ...second.diagnostics, ...checkConcordance(second.concordance, statements));
+  return {
+    statements,
+    formulas: lexicon.formulas,
+    topics: lexicon.topics,
+    series: seriesResult.series,
+    corrections: corrections.corrections,
+    concordance: concordance.concordance,
+    secondConcordance: second.concordance,
+    diagnostics
+  };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {

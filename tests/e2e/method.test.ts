@@ -24,6 +24,7 @@ describe('method page', () => {
     const aligner = /^corpus\s+aligner P [\d.]+ R [\d.]+ F1 ([\d.]+)/m.exec(run.stdout)?.[1];
     const corrected = /^site\s+.*F1 ([\d.]+)/m.exec(run.stdout)?.[1];
     const keysOnly = /^keys only\s+aligner P [\d.]+ R [\d.]+ F1 ([\d.]+)/m.exec(run.stdout)?.[1];
+    const second = /^second\s+annotation .* F1 ([\d.]+)$/m.exec(run.stdout)?.[1];
     expect(aligner, run.stdout + run.stderr).toBeDefined();
     // The page rounds to two decimals, the script to three: they agree within half a hundredth.
     const shown = async (selector: string) => Number(await page.locator(selector).textContent());
@@ -32,6 +33,9 @@ describe('method page', () => {
     // With a concordance, the page also gives the figure that counts every link between different keys as wrong.
     expect(await page.locator('#quality-f1-keys-only').count()).toBe(corpus.concordance.length > 0 ? 1 : 0);
     if (keysOnly) expect(Math.abs((await shown('#quality-f1-keys-only')) - Number(keysOnly))).toBeLessThanOrEqual(0.0051);
+    // With a second annotation of the concordance, the page gives the F1 with it too.
+    expect(await page.locator('#quality-f1-second').count()).toBe(corpus.secondConcordance.length > 0 && corpus.concordance.length > 0 ? 1 : 0);
+    if (second) expect(Math.abs((await shown('#quality-f1-second')) - Number(second))).toBeLessThanOrEqual(0.0051);
     // Every page's footer leads here, and each compare summary to the part on pairing.
     expect(await page.locator('footer a[href="/method/"]').count()).toBe(1);
     const [older, newer] = scored[0]!;
