@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Diagnostic, Position, Statement } from './types.ts';
 import type { Source } from './parse.ts';
 import { readYamlList } from './yaml-list.ts';
+import { explicitKeys } from './graph.ts';
 
 /** One declared correspondence: older paragraph key → newer paragraph key, and where it was written. */
 export type ConcordanceLink = { older: string; newer: string; position: Position };
@@ -43,11 +44,6 @@ export function readConcordance(source: Source | undefined): { concordance: Conc
     position
   }));
   return { concordance, diagnostics };
-}
-
-/** The keys of a statement's paragraphs that carry an explicit key. */
-function explicitKeys(statement: Statement): Set<string> {
-  return new Set(statement.sections.flatMap((section) => section.paragraphs.filter((paragraph) => paragraph.explicitKey).map((paragraph) => paragraph.key)));
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import type { Statement } from './types.ts';
 import { concordanceLinks, type ConcordanceEntry } from './concordance.ts';
+import { explicitKeys } from './graph.ts';
 
 /**
  * Links scored against sure and possible gold: `tp` found sure links, `possible`
@@ -73,10 +74,8 @@ export function explicitParagraphOf(statement: Statement): Map<string, string | 
 
 /** Sure paragraph links of a pair: every explicit key both statements carry, as `key\0key`. */
 export function goldLinks(older: Statement, newer: Statement): Set<string> {
-  const keys = (statement: Statement): Set<string> =>
-    new Set(statement.sections.flatMap((section) => section.paragraphs.filter((paragraph) => paragraph.explicitKey).map((paragraph) => paragraph.key)));
-  const olderKeys = keys(older);
-  return new Set([...keys(newer)].filter((key) => olderKeys.has(key)).map((key) => `${key}\u0000${key}`));
+  const olderKeys = explicitKeys(older);
+  return new Set([...explicitKeys(newer)].filter((key) => olderKeys.has(key)).map((key) => `${key}\u0000${key}`));
 }
 
 /** Possible paragraph links of a pair: the sure ones and the concordance's pairs for these two statements. */

@@ -75,6 +75,11 @@ export function clausesOf(statement: Statement): Clause[] {
   return statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
 }
 
+/** The keys of a statement's paragraphs that carry an explicit key (not one generated from the text). */
+export function explicitKeys(statement: Statement): Set<string> {
+  return new Set(statement.sections.flatMap((section) => section.paragraphs.filter((paragraph) => paragraph.explicitKey).map((paragraph) => paragraph.key)));
+}
+
 /** Sort order of a series: date, then id. */
 export function byDateThenId(a: Statement, b: Statement): number {
   return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
