@@ -1,6 +1,7 @@
 /**
  * The compare page in the browser: filters applied from the query string and
- * on change, "Next change" / "Previous change" with j and k, and the pair
+ * on change (and cleared when a link leads to a row they hide), "Next change" /
+ * "Previous change" with j and k, and the pair
  * picker navigating straight to the compare URL. Without JavaScript the page
  * still reads; kind and "changes only" filter through CSS.
  */
@@ -61,6 +62,31 @@ function readUrl(): void {
   }
   const changes = filters.elements.namedItem('changes') as HTMLInputElement | null;
   if (changes) changes.checked = params.get('changes') === '1';
+}
+
+/** The row the address's fragment leads to: the element itself, or the row holding that anchor. */
+function targetRow(): HTMLElement | null {
+  const raw = location.hash.slice(1);
+  if (!raw) return null;
+  let id = raw;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: look the raw text up as it is.
+  }
+  return document.getElementById(id)?.closest<HTMLElement>('.row') ?? null;
+}
+
+/** A link into the page never lands on a row the filters hide: they are cleared, and the status says so. */
+function revealTarget(): void {
+  const row = targetRow();
+  if (!row || shown(row) || !filters) return;
+  filters.reset();
+  applyFilters();
+  syncUrl();
+  const status = document.getElementById('filter-status');
+  if (status) status.textContent = 'Filters cleared to show the linked row.';
+  row.scrollIntoView();
 }
 
 let lastJump: HTMLElement | undefined;
@@ -135,6 +161,8 @@ if (root && filters) {
   readUrl();
   // Every row shows by default: filter only when the address (or a restored form) asks for it.
   if ([...new FormData(filters).values()].some((value) => value !== '')) applyFilters();
+  revealTarget();
+  window.addEventListener('hashchange', revealTarget);
   filters.addEventListener('change', () => {
     applyFilters();
     syncUrl();

@@ -106,6 +106,30 @@ describe(`compare page ${url}`, () => {
     expect([...problems, ...again.problems]).toEqual([]);
   });
 
+  it('clears the filters when a link leads to a row they hide, and says so', async () => {
+    // The summary's headline row is dropped: open the page filtered to added rows, at that row.
+    const { page, problems } = await openPage(browser(), `${baseUrl}${url}?kind=added#${droppedRow.id}`);
+    await expect(page.locator(`[id="${droppedRow.id}"]`).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#filter-kind').inputValue()).resolves.toBe('');
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe('Filters cleared to show the linked row.');
+    expect(page.url()).not.toContain('kind=added');
+    // The same when a link on the page is followed: filter to added rows again, then go to the dropped row.
+    await page.locator('#filter-kind').selectOption('added');
+    await expect(page.locator(`[id="${droppedRow.id}"]`).isVisible()).resolves.toBe(false);
+    await page.evaluate(() => (location.hash = '#main'));
+    await page.evaluate((id) => (location.hash = `#${id}`), droppedRow.id);
+    await expect.poll(() => page.locator(`[id="${droppedRow.id}"]`).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a linked row without JavaScript even when a filter would hide it', async () => {
+    const { page } = await openPage(browser(), `${baseUrl}${url}#${droppedRow.id}`, { javaScript: false });
+    await page.locator('#filter-kind').selectOption('added');
+    await expect(page.locator(`[id="${droppedRow.id}"]`).isVisible()).resolves.toBe(true);
+    const others = await page.locator('.row:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
+    expect(others.filter((kind) => kind !== 'added')).toEqual(['dropped']);
+  });
+
   it('filters by kind and "changes only" without JavaScript', async () => {
     const { page } = await openPage(browser(), `${baseUrl}${url}`, { javaScript: false });
     await page.locator('#filter-changes').check();
