@@ -3,9 +3,13 @@
  * aligned clauses as a critical apparatus in parallel segmentation. Each
  * aligned unit (clauses linked by the alignments, transitively) is one
  * `<app>`; each statement gives one `<rdg>`, empty where it lacks the unit.
+ * The editors' concordance follows as a `<linkGrp>`: one `<link type="continues">`
+ * per pair, between the two paragraphs (a `<join>` of their segs when a
+ * paragraph has several clauses).
  */
 import type { Alignment, Clause, Statement } from './types.ts';
 import type { Series } from './series.ts';
+import type { ConcordanceEntry } from './concordance.ts';
 
 /**
  * Write a series as TEI P5 XML.
@@ -13,9 +17,10 @@ import type { Series } from './series.ts';
  * @param series the series (id, title, description).
  * @param statements its statements, in date order.
  * @param alignments alignments between statements of the series (usually consecutive ones).
+ * @param concordance the editors' concordance; pairs between statements of the series are exported.
  * @returns a well-formed TEI document.
  */
-export function toTei(series: Series, statements: Statement[], alignments: Alignment[]): string {
+export function toTei(series: Series, statements: Statement[], alignments: Alignment[], concordance: readonly ConcordanceEntry[] = []): string {
   const units = alignedUnits(statements, alignments);
   const witness = (statement: Statement): string => xmlId(`w-${statement.id}`);
   const lines = [
@@ -48,13 +53,51 @@ export function toTei(series: Series, statements: Statement[], alignments: Align
         lines.push(`          <rdg wit="#${witness(statement)}"/>`);
         continue;
       }
-      const segs = clauses.map((clause) => `<seg xml:id="${xmlId(`${statement.id}.${clause.id}`)}" n="${escapeXml(clause.id)}">${escapeXml(clause.text)}</seg>`);
+      const segs = clauses.map((clause) => `<seg xml:id="${segId(statement, clause)}" n="${escapeXml(clause.id)}">${escapeXml(clause.text)}</seg>`);
       lines.push(`          <rdg wit="#${witness(statement)}">${segs.join(' ')}</rdg>`);
     }
     lines.push('        </app>');
   });
-  lines.push('      </ab>', '    </body>', '  </text>', '</TEI>', '');
+  lines.push('      </ab>', ...concordanceLinks(statements, concordance), '    </body>', '  </text>', '</TEI>', '');
   return lines.join('\n');
+}
+
+function segId(statement: Statement, clause: Clause): string {
+  return xmlId(`${statement.id}.${clause.id}`);
+}
+
+/** The concordance's pairs between statements of the series, as TEI joins (paragraphs of several clauses) and links. */
+function concordanceLinks(statements: Statement[], concordance: readonly ConcordanceEntry[]): string[] {
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const joins = new Map<string, string>();
+  /** A pointer to a paragraph: its one seg, or a join of its segs. */
+  const paragraph = (statement: Statement, key: string): string | undefined => {
+    const clauses = statement.sections.flatMap((section) => section.paragraphs).find((candidate) => candidate.key === key)?.clauses ?? [];
+    if (clauses.length === 0) return undefined;
+    if (clauses.length === 1) return `#${segId(statement, clauses[0]!)}`;
+    const id = xmlId(`p-${statement.id}.${key}`);
+    joins.set(id, clauses.map((clause) => `#${segId(statement, clause)}`).join(' '));
+    return `#${id}`;
+  };
+  const links: string[] = [];
+  for (const entry of concordance) {
+    const older = byId.get(entry.older);
+    const newer = byId.get(entry.newer);
+    if (!older || !newer) continue;
+    for (const pair of entry.pairs) {
+      const from = paragraph(older, pair.older);
+      const to = paragraph(newer, pair.newer);
+      if (from && to) links.push(`        <link type="continues" target="${from} ${to}"/>`);
+    }
+  }
+  if (links.length === 0) return [];
+  const joinGroup = joins.size ? ['      <joinGrp result="p">', ...[...joins].map(([id, target]) => `        <join xml:id="${id}" target="${target}"/>`), '      </joinGrp>'] : [];
+  return [
+    ...joinGroup,
+    '      <linkGrp type="concordance">',
+    ...links,
+    '      </linkGrp>'
+  ];
 }
 
 /** Units of clauses linked by the alignments (connected components), each as statement id → clauses in reading order; the units in a reading order that merges every statement's order. */

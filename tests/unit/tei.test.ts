@@ -4,9 +4,10 @@ import { align } from '../../src/lib/align.ts';
 import { clausesOf, linkedPairs } from '../../src/lib/graph.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { toTei } from '../../src/lib/tei.ts';
+import { readConcordance } from '../../src/lib/concordance.ts';
 import type { Alignment, Statement } from '../../src/lib/types.ts';
 import { fixturesDir } from './fixtures.ts';
-import { elements, parseXml, textContent } from './xml.ts';
+import { elements, parseXml, textContent, type XmlElement } from './xml.ts';
 
 const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
 const series = corpus.series[0]!;
@@ -55,5 +56,31 @@ describe('toTei', () => {
     const parsed = parseXml(tei([tricky, ...rest]));
     expect(textContent(elements(parsed, 'witness')[0]!)).toContain('A & B <"quoted"> title');
     expect(elements(parsed, 'seg').map(textContent)).toContain('Rivers & <roads> "shared" now');
+  });
+  it('toTei exports the concordance as links between paragraphs that point at ids in the document', () => {
+    const concordance = readConcordance({ path: 'concordance.yaml', text: '- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n    - [lorn-fisheries, one-river]\n' }).concordance;
+    const parsed = parseXml(toTei(series, corpus.statements, [], concordance));
+    const ids = new Set<string>();
+    const collect = (element: XmlElement): void => {
+      if (element.attrs['xml:id']) ids.add(element.attrs['xml:id']);
+      for (const child of element.children) if (typeof child !== 'string') collect(child);
+    };
+    collect(parsed);
+    const links = elements(parsed, 'link');
+    expect(links.map((link) => link.attrs.type)).toEqual(['continues', 'continues']);
+    for (const link of links) {
+      const targets = (link.attrs.target ?? '').split(' ');
+      expect(targets).toHaveLength(2);
+      for (const target of targets) expect(ids.has(target.slice(1)), target).toBe(true);
+    }
+    // A paragraph of several clauses is one join of its segs; one of a single clause is its seg.
+    const joins = elements(parsed, 'join');
+    expect(joins.map((join) => join.attrs['xml:id'])).toEqual(['p-2021-corra.lorn-fisheries']);
+    expect(joins[0]?.attrs.target).toBe('#s2021-corra.lorn-fisheries.1 #s2021-corra.lorn-fisheries.2');
+    for (const target of (joins[0]?.attrs.target ?? '').split(' ')) expect(ids.has(target.slice(1))).toBe(true);
+    expect(links[1]?.attrs.target).toBe('#p-2021-corra.lorn-fisheries #s2023-velm.one-river.1');
+    expect(elements(parsed, 'linkGrp')[0]?.attrs.type).toBe('concordance');
+    // Without a concordance there is no link group.
+    expect(elements(parseXml(toTei(series, corpus.statements, [])), 'linkGrp')).toHaveLength(0);
   });
 });

@@ -9,12 +9,13 @@ export const getStaticPaths = (async () => {
   return analysis.series.map((series) => ({ params: { series: series.series.id }, props: { series } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ series: SeriesAnalysis }> = ({ props }) => {
+export const GET: APIRoute<{ series: SeriesAnalysis }> = async ({ props }) => {
   const { series, statements, comparisons } = props.series;
   // The same links as the clause graph: each statement against the one(s) just before it.
   const alignments = linkedPairs(statements).flatMap(([older, newer]) => {
     const comparison = comparisons.find((candidate) => candidate.older.id === older && candidate.newer.id === newer);
     return comparison ? [{ older, newer, pairs: comparison.pairs }] : [];
   });
-  return new Response(toTei(series, statements, alignments), { headers: { 'Content-Type': 'application/tei+xml; charset=utf-8' } });
+  const { corpus } = await getAnalysis();
+  return new Response(toTei(series, statements, alignments, corpus.concordance), { headers: { 'Content-Type': 'application/tei+xml; charset=utf-8' } });
 };
