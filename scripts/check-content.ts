@@ -1,8 +1,9 @@
 /**
  * Check the corpus: everything the build checks, plus the editorial rules of
  * a digest (every provision cites a source; quotes stay short), editors'
- * corrections the aligner no longer needs, and clause-level omissions that the
- * pairing contradicts.
+ * corrections the aligner no longer needs, clause-level omissions that the
+ * pairing contradicts, and rows joining differently keyed paragraphs that
+ * neither the concordance lists nor a correction forbids.
  * Usage: node scripts/check-content.ts [content-dir]   (exit 1 on any error)
  */
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { checkContent } from '../src/lib/content-rules.ts';
 import { analyse } from '../src/data/analysis.ts';
 import { staleCorrections } from '../src/lib/corrections.ts';
 import { contradictedOmissions } from '../src/lib/omissions.ts';
+import { unreviewedLinks } from '../src/lib/concordance.ts';
+import { evaluationPairs } from '../src/lib/evaluate.ts';
 import { clausesOf } from '../src/lib/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
 
@@ -39,6 +42,11 @@ for (const statement of corpus.statements) {
     const comparison = earlier && analysis?.comparison(earlier.id, statement.id);
     if (comparison) diagnostics.push(...contradictedOmissions({ ...statement, omissions: [omission] }, comparison.older, comparison.pairs));
   }
+}
+// Each row of a consecutive pair that joins two differently keyed paragraphs is either in the concordance or forbidden (warnings).
+for (const [older, newer] of evaluationPairs(corpus.statements)) {
+  const comparison = analysis?.comparison(older.id, newer.id);
+  if (comparison) diagnostics.push(...unreviewedLinks(comparison.pairs, older, newer, corpus.concordance));
 }
 const clauses = corpus.statements.reduce((sum, s) => sum + clausesOf(s).length, 0);
 console.log(formatReport(diagnostics));

@@ -9,10 +9,10 @@
  * row (its point continues elsewhere); the pairings themselves never come from it.
  */
 import { z } from 'zod';
-import type { Diagnostic, Position, Statement } from './types.ts';
+import type { AlignedPair, Diagnostic, Position, Statement } from './types.ts';
 import type { Source } from './parse.ts';
 import { readYamlList } from './yaml-list.ts';
-import { explicitKeys } from './graph.ts';
+import { clausesOf, explicitKeys } from './graph.ts';
 
 /** One declared correspondence: older paragraph key → newer paragraph key, and where it was written. */
 export type ConcordanceLink = { older: string; newer: string; position: Position };
@@ -115,4 +115,45 @@ export function concordanceAgreement(a: readonly ConcordanceEntry[], b: readonly
   const inB = links(b);
   const both = [...inA].filter((link) => inB.has(link)).length;
   return { a: inA.size, b: inB.size, both, f1: inA.size + inB.size === 0 ? 1 : (2 * both) / (inA.size + inB.size) };
+}
+
+/**
+ * Links between paragraphs with different keys that the compare page shows and the
+ * concordance does not list, as warnings: each is either a provision continuing under
+ * another key (add it to the concordance) or a wrong pairing (forbid it). Together with
+ * the corrections, this keeps every cross-key row of the site reviewed by an editor.
+ *
+ * @param pairs the pairs the compare page shows (the aligner's, with the corrections applied).
+ * @param older the older statement.
+ * @param newer the newer statement.
+ * @param concordance the corpus's concordance.
+ */
+export function unreviewedLinks(pairs: readonly AlignedPair[], older: Statement, newer: Statement, concordance: readonly ConcordanceEntry[]): Diagnostic[] {
+  const listed = concordanceLinks(concordance, older, newer);
+  const olderKeys = explicitKeys(older);
+  const newerKeys = explicitKeys(newer);
+  const olderClause = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
+  const newerClause = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const pair of pairs) {
+    for (const from of pair.from) {
+      for (const to of pair.to) {
+        const a = olderClause.get(from);
+        const b = newerClause.get(to);
+        if (!a || !b || a.paragraphKey === b.paragraphKey || !olderKeys.has(a.paragraphKey) || !newerKeys.has(b.paragraphKey)) continue;
+        const link = `${a.paragraphKey}\u0000${b.paragraphKey}`;
+        if (listed.has(link) || seen.has(link)) continue;
+        seen.add(link);
+        diagnostics.push({
+          ...b.position,
+          rule: 'link-not-in-concordance',
+          severity: 'warning',
+          message: `the compare page ${older.id} → ${newer.id} pairs ${a.id} with ${b.id}, whose paragraphs carry different keys, and concordance.yaml does not list [${a.paragraphKey}, ${b.paragraphKey}]`,
+          hint: `If ${b.paragraphKey} continues a point of ${a.paragraphKey}, add the pair to concordance.yaml (older: ${older.id}, newer: ${newer.id}); if not, forbid [${a.id}, ${b.id}] in alignments.yaml.`
+        });
+      }
+    }
+  }
+  return diagnostics;
 }

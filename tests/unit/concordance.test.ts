@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConcordance, concordanceAgreement, concordanceLinks, readConcordance } from '../../src/lib/concordance.ts';
+import { checkConcordance, concordanceAgreement, concordanceLinks, readConcordance, unreviewedLinks } from '../../src/lib/concordance.ts';
 import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
@@ -66,5 +66,24 @@ describe('concordanceAgreement', () => {
     expect(concordanceAgreement(a, b)).toEqual({ a: 2, b: 2, both: 1, f1: 0.5 });
     expect(concordanceAgreement(a, a).f1).toBe(1);
     expect(concordanceAgreement([], []).f1).toBe(1);
+  });
+});
+
+describe('unreviewedLinks', () => {
+  const links = [
+    { kind: 'moved' as const, from: ['lorn-water.1'], to: ['one-river.1'], score: 0.4 },
+    { kind: 'same' as const, from: ['tariffs.1'], to: ['tariffs.1'], score: 1 }
+  ];
+  it('warns about a row joining differently keyed paragraphs that the concordance does not list, at the newer clause', () => {
+    const diagnostics = unreviewedLinks(links, older, newer, []);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ rule: 'link-not-in-concordance', severity: 'warning', file: newer.file });
+    expect(diagnostics[0]?.line).toBe(newer.sections.flatMap((section) => section.paragraphs).find((paragraph) => paragraph.key === 'one-river')?.position.line);
+    expect(diagnostics[0]?.hint).toMatch(/add the pair to concordance\.yaml .*forbid \[lorn-water\.1, one-river\.1\]/);
+  });
+  it('is quiet when the concordance lists the pair, and for equal keys', () => {
+    const { concordance } = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n');
+    expect(unreviewedLinks(links, older, newer, concordance)).toEqual([]);
+    expect(unreviewedLinks([links[1]!], older, newer, [])).toEqual([]);
   });
 });
