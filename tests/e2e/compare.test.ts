@@ -345,6 +345,18 @@ describe('the concordance on compare pages', () => {
     expect(noted).toBe(cases.length);
   });
 
+  it('counts in the summary the dropped and added rows that continue under another key', async () => {
+    for (const comparison of comparisons) {
+      const path = `/compare/${comparison.older.id}/${comparison.newer.id}/`;
+      const html = await (await fetch(`${baseUrl}${path}`)).text();
+      const mine = cases.filter((item) => item.comparison === comparison);
+      const dropped = mine.filter((item) => item.row.kind === 'dropped').length;
+      const added = mine.filter((item) => item.row.kind === 'added').length;
+      if (dropped + added === 0) expect(html, path).not.toContain('id="continued-count"');
+      else expect(html, path).toContain(`${dropped} of the dropped and ${added} of the added rows continue a point under another key`);
+    }
+  });
+
   it('says on a history page where the point of a provision continues in a statement without it', async () => {
     let checked = 0;
     for (const { graph, statements } of analysis.series) {
