@@ -157,3 +157,24 @@ export function unreviewedLinks(pairs: readonly AlignedPair[], older: Statement,
   }
   return diagnostics;
 }
+
+/**
+ * How many dropped and added pairs the concordance says continue a point under another key:
+ * a dropped clause whose paragraph continues in a newer one, an added clause whose paragraph
+ * continues an older one.
+ *
+ * @param pairs the pairs of the two statements (the compare page's).
+ * @param older the older statement.
+ * @param newer the newer statement.
+ * @param concordance the corpus's concordance.
+ */
+export function continuedCounts(pairs: readonly AlignedPair[], older: Statement, newer: Statement, concordance: readonly ConcordanceEntry[]): { dropped: number; added: number } {
+  const declared = concordancePairs(concordance, older, newer);
+  const olderKeys = new Set(declared.map((pair) => pair.older));
+  const newerKeys = new Set(declared.map((pair) => pair.newer));
+  const olderKey = new Map(clausesOf(older).map((clause) => [clause.id, clause.paragraphKey]));
+  const newerKey = new Map(clausesOf(newer).map((clause) => [clause.id, clause.paragraphKey]));
+  const count = (kind: 'dropped' | 'added', ids: (pair: AlignedPair) => readonly string[], keyOf: Map<string, string>, keys: Set<string>): number =>
+    pairs.filter((pair) => pair.kind === kind && ids(pair).some((id) => keys.has(keyOf.get(id) ?? ''))).length;
+  return { dropped: count('dropped', (pair) => pair.from, olderKey, olderKeys), added: count('added', (pair) => pair.to, newerKey, newerKeys) };
+}

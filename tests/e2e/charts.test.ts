@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { latestPair } from '../../src/view/series.ts';
+import { analyse } from '../../src/data/analysis.ts';
+import { continuedCounts } from '../../src/lib/concordance.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
@@ -9,6 +11,7 @@ const series = corpus.series[0]!;
 const statements = corpus.statements.filter((s) => s.series === series.id);
 const pair = latestPair(statements);
 if (!pair) throw new Error('The corpus needs two statements of one kind in a series for the chart tests.');
+const comparison = analyse(corpus).comparison(pair.older.id, pair.newer.id)!;
 const formulasOf = (id: string) => new Set(statements.find((s) => s.id === id)!.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses.flatMap((c) => c.formulas))));
 const before = formulasOf(pair.older.id);
 const after = formulasOf(pair.newer.id);
@@ -131,6 +134,10 @@ describe('home page lead', () => {
   it('leads with what the latest statement dropped and added, linked to the compare rows', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/`);
     await expect(page.locator('#latest-heading').textContent()).resolves.toContain(pair.newer.shortTitle);
+    // The dropped count says how many of those rows the concordance continues under another key, as the compare summary does.
+    const continued = continuedCounts(comparison.pairs, pair.older, pair.newer, corpus.concordance).dropped;
+    await expect(page.locator('#lead-continued').count()).resolves.toBe(continued > 0 ? 1 : 0);
+    if (continued > 0) await expect(page.locator('#lead-continued').textContent()).resolves.toBe(` (${continued} of them continue under another key)`);
     const listed = await page.locator('[data-dropped] li').evaluateAll((items) => items.map((item) => item.getAttribute('data-formula')));
     expect(listed.length).toBeGreaterThan(0);
     for (const id of listed) expect(dropped.map((f) => f.id)).toContain(id);

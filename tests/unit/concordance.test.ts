@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConcordance, concordanceAgreement, concordanceLinks, readConcordance, unreviewedLinks } from '../../src/lib/concordance.ts';
+import { checkConcordance, concordanceAgreement, concordanceLinks, continuedCounts, readConcordance, unreviewedLinks } from '../../src/lib/concordance.ts';
 import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
@@ -85,5 +85,19 @@ describe('unreviewedLinks', () => {
     const { concordance } = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n');
     expect(unreviewedLinks(links, older, newer, concordance)).toEqual([]);
     expect(unreviewedLinks([links[1]!], older, newer, [])).toEqual([]);
+  });
+});
+
+describe('continuedCounts', () => {
+  it('counts dropped pairs whose paragraph continues in a newer one, and added pairs that continue an older one', () => {
+    const { concordance } = read('- older: 2021-corra\n  newer: 2023-velm\n  pairs:\n    - [lorn-water, one-river]\n');
+    const pairs = [
+      { kind: 'dropped' as const, from: ['lorn-water.1'], to: [], score: 0 },
+      { kind: 'dropped' as const, from: ['tariffs.1'], to: [], score: 0 },
+      { kind: 'added' as const, from: [], to: ['one-river.1'], score: 0 },
+      { kind: 'added' as const, from: [], to: ['customs-post.1'], score: 0 }
+    ];
+    expect(continuedCounts(pairs, older, newer, concordance)).toEqual({ dropped: 1, added: 1 });
+    expect(continuedCounts(pairs, older, newer, [])).toEqual({ dropped: 0, added: 0 });
   });
 });
