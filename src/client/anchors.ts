@@ -4,23 +4,13 @@
  * permalink's full URL when its control is used.
  */
 
-const note = document.getElementById('anchor-note');
+import { fragmentTarget } from './fragment.ts';
 
-function currentTarget(): { id: string; element: HTMLElement | null } | undefined {
-  const raw = location.hash.slice(1);
-  if (!raw) return undefined;
-  let id = raw;
-  try {
-    id = decodeURIComponent(raw);
-  } catch {
-    // A malformed escape: look the raw text up as it is.
-  }
-  return { id, element: document.getElementById(id) };
-}
+const note = document.getElementById('anchor-note');
 
 function showTarget(): void {
   document.querySelectorAll('.is-target').forEach((element) => element.classList.remove('is-target'));
-  const target = currentTarget();
+  const target = fragmentTarget();
   if (!note) return;
   if (!target) {
     note.hidden = true;

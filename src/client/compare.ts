@@ -6,6 +6,8 @@
  * still reads; kind and "changes only" filter through CSS.
  */
 
+import { fragmentTarget } from './fragment.ts';
+
 const root = document.getElementById('compare');
 const filters = document.getElementById('filters') as HTMLFormElement | null;
 
@@ -66,15 +68,7 @@ function readUrl(): void {
 
 /** The row the address's fragment leads to: the element itself, or the row holding that anchor. */
 function targetRow(): HTMLElement | null {
-  const raw = location.hash.slice(1);
-  if (!raw) return null;
-  let id = raw;
-  try {
-    id = decodeURIComponent(raw);
-  } catch {
-    // A malformed escape: look the raw text up as it is.
-  }
-  return document.getElementById(id)?.closest<HTMLElement>('.row') ?? null;
+  return fragmentTarget()?.element?.closest<HTMLElement>('.row') ?? null;
 }
 
 /** A link into the page never lands on a row the filters hide: they are cleared, and the status says so. */
