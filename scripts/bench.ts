@@ -7,9 +7,9 @@
  * Prints a table, the growth exponent (least-squares slope of log time over
  * log n) and PASS/FAIL against the targets; exit code 1 when one is missed.
  */
-import { align } from '../src/lib/align.ts';
-import { wordDiff } from '../src/lib/diff.ts';
-import { DEFAULT_RATES, perturb, seededRandom, syntheticClauses } from '../src/lib/perturb.ts';
+import { align } from '../src/lib/align/align.ts';
+import { wordDiff } from '../src/lib/analyse/diff.ts';
+import { DEFAULT_RATES, perturb, seededRandom, syntheticClauses } from '../src/lib/eval/perturb.ts';
 
 const SIZES = [1000, 2000, 4000, 8000];
 const RUNS = 3;

@@ -10,7 +10,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/data/load.ts';
-import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
+import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
 import { buildDate } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';
 

@@ -9,14 +9,14 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadCorpus } from '../src/data/load.ts';
-import { checkContent } from '../src/lib/content-rules.ts';
+import { checkContent } from '../src/lib/content/content-rules.ts';
 import { analyse } from '../src/data/analysis.ts';
-import { staleCorrections } from '../src/lib/corrections.ts';
-import { contradictedOmissions } from '../src/lib/omissions.ts';
-import { unreviewedLinks } from '../src/lib/concordance.ts';
-import { evaluationPairs } from '../src/lib/evaluate.ts';
-import { clausesOf } from '../src/lib/graph.ts';
-import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
+import { staleCorrections } from '../src/lib/content/corrections.ts';
+import { contradictedOmissions } from '../src/lib/content/omissions.ts';
+import { unreviewedLinks } from '../src/lib/content/concordance.ts';
+import { evaluationPairs } from '../src/lib/eval/evaluate.ts';
+import { clausesOf } from '../src/lib/analyse/graph.ts';
+import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
 const corpus = await loadCorpus(dir);

@@ -24,15 +24,15 @@
  */
 import { diffArrays } from 'diff';
 import { fileURLToPath } from 'node:url';
-import { align } from '../src/lib/align.ts';
-import { applyCorrections, type Correction } from '../src/lib/corrections.ts';
-import { normalizedText } from '../src/lib/normalize.ts';
-import { addCounts as add, alignmentErrorRate, evaluationPairs, explicitParagraphOf, goldLinks, noCounts, paragraphLinks, possibleLinks, prf, scoreLinks as score, type LinkCounts } from '../src/lib/evaluate.ts';
-import { clausesOf } from '../src/lib/graph.ts';
-import { concordanceAgreement, type ConcordanceEntry } from '../src/lib/concordance.ts';
-import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/perturb.ts';
-import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/tag.ts';
-import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/types.ts';
+import { align } from '../src/lib/align/align.ts';
+import { applyCorrections, type Correction } from '../src/lib/content/corrections.ts';
+import { normalizedText } from '../src/lib/align/normalize.ts';
+import { addCounts as add, alignmentErrorRate, evaluationPairs, explicitParagraphOf, goldLinks, noCounts, paragraphLinks, possibleLinks, prf, scoreLinks as score, type LinkCounts } from '../src/lib/eval/evaluate.ts';
+import { clausesOf } from '../src/lib/analyse/graph.ts';
+import { concordanceAgreement, type ConcordanceEntry } from '../src/lib/content/concordance.ts';
+import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/eval/perturb.ts';
+import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/analyse/tag.ts';
+import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/model/types.ts';
 
 type Counts = LinkCounts;
 type Link = { from: string[]; to: string[] };

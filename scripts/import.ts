@@ -16,8 +16,8 @@ import mammoth from 'mammoth';
 import { draftStatement, formatSummary, missingFields, slugOf, summarise, toMarkdown, type Draft, type ImportFields, type ImportSource } from '../src/lib/import/draft.ts';
 import { readHtml } from '../src/lib/import/html.ts';
 import { readText } from '../src/lib/import/text.ts';
-import { parseStatement } from '../src/lib/parse.ts';
-import { formatReport } from '../src/lib/diagnostics.ts';
+import { parseStatement } from '../src/lib/content/parse.ts';
+import { formatReport } from '../src/lib/model/diagnostics.ts';
 
 const usage = 'Usage: npm run import -- <file.txt|file.html|file.docx> [--series s] [--id id] [--date YYYY-MM-DD] [--place p] [--title t] [--source-url u] [--source-label l] [--content dir] [--out file] [--force]';
 

@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { align } from '../src/lib/align.ts';
-import { formatReport, hasErrors } from '../src/lib/diagnostics.ts';
-import { applyKeys, formatProposals, proposeKeys } from '../src/lib/keys-propose.ts';
-import { readLexicon } from '../src/lib/lexicon.ts';
-import { parseStatement } from '../src/lib/parse.ts';
-import type { Statement } from '../src/lib/types.ts';
+import { align } from '../src/lib/align/align.ts';
+import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
+import { applyKeys, formatProposals, proposeKeys } from '../src/lib/import/keys-propose.ts';
+import { readLexicon } from '../src/lib/content/lexicon.ts';
+import { parseStatement } from '../src/lib/content/parse.ts';
+import type { Statement } from '../src/lib/model/types.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

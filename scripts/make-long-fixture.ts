@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seededRandom, syntheticTexts } from '../src/lib/perturb.ts';
+import { seededRandom, syntheticTexts } from '../src/lib/eval/perturb.ts';
 
 const dir = process.argv[2] ?? 'tests/fixtures/long';
 const seed = 20240611;

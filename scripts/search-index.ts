@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadCorpus, type Corpus } from '../src/data/load.ts';
 import { analyse } from '../src/data/analysis.ts';
-import { searchRecords } from '../src/lib/search-records.ts';
+import { searchRecords } from '../src/lib/export/search-records.ts';
 
 /**
  * Write the Pagefind index into `<siteDir>/pagefind/`.

@@ -7,14 +7,14 @@
 import { writeFileSync } from 'node:fs';
 import { getCorpus } from './corpus.ts';
 import type { Corpus } from './load.ts';
-import type { Series } from '../lib/series.ts';
-import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Section, Statement } from '../lib/types.ts';
-import { align } from '../lib/align.ts';
-import { applyCorrections } from '../lib/corrections.ts';
-import { wordDiff } from '../lib/diff.ts';
-import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/graph.ts';
-import { anchorPage, isChange, reportPair } from '../lib/report.ts';
-import type { SeriesData } from '../lib/open-data.ts';
+import type { Series } from '../lib/content/series.ts';
+import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Section, Statement } from '../lib/model/types.ts';
+import { align } from '../lib/align/align.ts';
+import { applyCorrections } from '../lib/content/corrections.ts';
+import { wordDiff } from '../lib/analyse/diff.ts';
+import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/analyse/graph.ts';
+import { anchorPage, isChange, reportPair } from '../lib/analyse/report.ts';
+import type { SeriesData } from '../lib/export/open-data.ts';
 
 /** The kind of a compare row: an aligned pair, or the place a moved clause left. */
 export type RowKind = AlignKind | 'moved-away';

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadCorpus, type Corpus } from './load.ts';
-import { formatReport, hasErrors } from '../lib/diagnostics.ts';
+import { formatReport, hasErrors } from '../lib/model/diagnostics.ts';
 
 /** The content folder of this build. */
 export const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');

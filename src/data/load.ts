@@ -6,15 +6,15 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Diagnostic, Formula, Statement, Topic } from '../lib/types.ts';
-import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/parse.ts';
-import { readLexicon } from '../lib/lexicon.ts';
-import { compileMatchers, tagStatement } from '../lib/tag.ts';
-import { readSeries, type Series } from '../lib/series.ts';
-import { maxFileCharacters } from '../lib/text-checks.ts';
-import { checkCorrections, readCorrections, type Correction } from '../lib/corrections.ts';
-import { checkOmissions } from '../lib/omissions.ts';
-import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/concordance.ts';
+import type { Diagnostic, Formula, Statement, Topic } from '../lib/model/types.ts';
+import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/content/parse.ts';
+import { readLexicon } from '../lib/content/lexicon.ts';
+import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
+import { readSeries, type Series } from '../lib/content/series.ts';
+import { maxFileCharacters } from '../lib/content/text-checks.ts';
+import { checkCorrections, readCorrections, type Correction } from '../lib/content/corrections.ts';
+import { checkOmissions } from '../lib/content/omissions.ts';
+import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/content/concordance.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentDir, getCorpus } from './corpus.ts';
-import { movedNote, readMoved, type MovedAnchor } from '../lib/moved.ts';
-import { formatReport } from '../lib/diagnostics.ts';
+import { movedNote, readMoved, type MovedAnchor } from '../lib/content/moved.ts';
+import { formatReport } from '../lib/model/diagnostics.ts';
 
 /** A moved anchor with its note, ready to render. */
 export type RenderedMove = MovedAnchor & { text: string };

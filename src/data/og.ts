@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { cardFonts, cardSvg, type CardText } from '../view/card.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate } from '../lib/model/format.ts';
 import type { Comparison } from './analysis.ts';
-import type { Formula, Statement } from '../lib/types.ts';
+import type { Formula, Statement } from '../lib/model/types.ts';
 
 /** Where the fonts are looked for: the dejavu-fonts-ttf dev dependency, unless CARD_FONT_DIR says otherwise. */
 export const cardFontDir = process.env.CARD_FONT_DIR ?? resolve('node_modules/dejavu-fonts-ttf/ttf');

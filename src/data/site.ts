@@ -1,5 +1,5 @@
 /** Site-wide names and wording. */
-import { siteWording, type SiteWording } from '../lib/site-wording.ts';
+import { siteWording, type SiteWording } from '../view/site-wording.ts';
 import { getCorpus } from './corpus.ts';
 
 export const siteName = 'Summit Diff';

@@ -5,7 +5,7 @@
 import { getCorpus } from './corpus.ts';
 import { trackFormulas, type Tracker, type TrackerRow } from '../view/tracker.ts';
 import type { MatrixInput } from '../view/matrix.ts';
-import type { Statement } from '../lib/types.ts';
+import type { Statement } from '../lib/model/types.ts';
 import { mainLine } from '../view/series.ts';
 
 let cached: Promise<Tracker[]> | undefined;

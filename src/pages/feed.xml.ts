@@ -2,8 +2,8 @@
 import type { APIRoute } from 'astro';
 import { getAnalysis } from '../data/analysis.ts';
 import { siteName } from '../data/site.ts';
-import { neighbour } from '../lib/search-records.ts';
-import { toAtom, type FeedItem } from '../lib/feed.ts';
+import { neighbour } from '../lib/export/search-records.ts';
+import { toAtom, type FeedItem } from '../lib/export/feed.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const analysis = await getAnalysis();

@@ -9,7 +9,7 @@
  * placeNodes → flowsOf → stubsOf → summarise.
  */
 import { linkHorizontal, scalePoint } from 'd3';
-import type { AlignKind, ClauseGraph, GraphEdge, GraphNode } from '../lib/types.ts';
+import type { AlignKind, ClauseGraph, GraphEdge, GraphNode } from '../lib/model/types.ts';
 
 /** Layout settings. */
 export type FlowOptions = {

@@ -3,7 +3,7 @@
  * a series, whether the formula is there, where, and in which words.
  * Pure: statements and the lexicon in, plain rows out.
  */
-import type { Clause, Formula, Statement, Topic } from '../lib/types.ts';
+import type { Clause, Formula, Statement, Topic } from '../lib/model/types.ts';
 import { latestPair } from './series.ts';
 
 /** A cell of the matrix: absent, present with the wording of the previous occurrence, or present in other words. */

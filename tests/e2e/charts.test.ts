@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { latestPair } from '../../src/view/series.ts';
 import { analyse } from '../../src/data/analysis.ts';
-import { continuedCounts } from '../../src/lib/concordance.ts';
+import { continuedCounts } from '../../src/lib/content/concordance.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse, type Comparison } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
-import { clausesOf } from '../../src/lib/graph.ts';
-import { concordancePairs } from '../../src/lib/concordance.ts';
+import { clausesOf } from '../../src/lib/analyse/graph.ts';
+import { concordancePairs } from '../../src/lib/content/concordance.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 const analysis = analyse(corpus);

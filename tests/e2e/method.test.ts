@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
-import { evaluationPairs, goldLinks } from '../../src/lib/evaluate.ts';
+import { evaluationPairs, goldLinks } from '../../src/lib/eval/evaluate.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { align } from '../../src/lib/align.ts';
-import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../../src/lib/perturb.ts';
-import type { AlignedPair, Clause, Formula } from '../../src/lib/types.ts';
+import { align } from '../../src/lib/align/align.ts';
+import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../../src/lib/eval/perturb.ts';
+import type { AlignedPair, Clause, Formula } from '../../src/lib/model/types.ts';
 import { clause } from './statements.ts';
 
 /** Clauses from texts; ids deliberately carry no structure the aligner could use. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
-import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { formatDiagnostic } from '../../src/lib/model/diagnostics.ts';
 import { cases, expectFixture, fixturesDir } from './fixtures.ts';
 
 // Each case is a corpus with one problem: the build must stop with one clear

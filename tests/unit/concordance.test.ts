@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConcordance, concordanceAgreement, concordanceLinks, continuedCounts, readConcordance, unreviewedLinks } from '../../src/lib/concordance.ts';
-import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
+import { checkConcordance, concordanceAgreement, concordanceLinks, continuedCounts, readConcordance, unreviewedLinks } from '../../src/lib/content/concordance.ts';
+import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/eval/evaluate.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../src/lib/align.ts';
-import { applyCorrections, checkCorrections, readCorrections, staleCorrections } from '../../src/lib/corrections.ts';
-import { clausesOf } from '../../src/lib/graph.ts';
+import { align } from '../../src/lib/align/align.ts';
+import { applyCorrections, checkCorrections, readCorrections, staleCorrections } from '../../src/lib/content/corrections.ts';
+import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { loadCorpus } from '../../src/data/load.ts';
-import type { AlignedPair } from '../../src/lib/types.ts';
+import type { AlignedPair } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const corpus = await loadCorpus(join(fixturesDir, 'series-b'));

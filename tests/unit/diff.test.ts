@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordDiff } from '../../src/lib/diff.ts';
+import { wordDiff } from '../../src/lib/analyse/diff.ts';
 
 const join = (parts: { op: string; text: string }[], keep: string): string =>
   parts.filter((p) => p.op === 'equal' || p.op === keep).map((p) => p.text).join('');

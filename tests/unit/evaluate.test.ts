@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentErrorRate, evaluationPairs, goldLinks, prf, qualityTable, scoreAgainstKeys } from '../../src/lib/evaluate.ts';
+import { alignmentErrorRate, evaluationPairs, goldLinks, prf, qualityTable, scoreAgainstKeys } from '../../src/lib/eval/evaluate.ts';
 import { statement } from './statements.ts';
 
 const older = statement('2020-a', '2020-01-01', [['kept', ['One.']], ['gone', ['Two.']], ['moved', ['Three.']]]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, lineageAliases, linkedPairs } from '../../src/lib/graph.ts';
-import type { Alignment } from '../../src/lib/types.ts';
+import { buildGraph, lineageAliases, linkedPairs } from '../../src/lib/analyse/graph.ts';
+import type { Alignment } from '../../src/lib/model/types.ts';
 import { statement } from './statements.ts';
 
 const a = statement('2022-a', '2022-02-04', [['nature', ['Relations have no limits.']], ['trade', ['Trade grows.']]]);

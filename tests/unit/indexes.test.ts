@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/lib/graph.ts';
-import { provisionRows, topicCounts } from '../../src/lib/indexes.ts';
-import type { Alignment, Topic } from '../../src/lib/types.ts';
+import { buildGraph } from '../../src/lib/analyse/graph.ts';
+import { provisionRows, topicCounts } from '../../src/lib/analyse/indexes.ts';
+import type { Alignment, Topic } from '../../src/lib/model/types.ts';
 import { statement } from './statements.ts';
 
 const topic = (id: string, label: string): Topic => ({ id, label, description: '', cues: [] });

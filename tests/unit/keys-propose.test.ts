@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../src/lib/align.ts';
-import { clausesOf } from '../../src/lib/graph.ts';
-import { applyKeys, formatProposals, proposeKeys } from '../../src/lib/keys-propose.ts';
-import { parseStatement } from '../../src/lib/parse.ts';
-import type { Statement } from '../../src/lib/types.ts';
+import { align } from '../../src/lib/align/align.ts';
+import { clausesOf } from '../../src/lib/analyse/graph.ts';
+import { applyKeys, formatProposals, proposeKeys } from '../../src/lib/import/keys-propose.ts';
+import { parseStatement } from '../../src/lib/content/parse.ts';
+import type { Statement } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const statementsDir = join(fixturesDir, 'series-b', 'statements');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLexicon } from '../../src/lib/lexicon.ts';
+import { readLexicon } from '../../src/lib/content/lexicon.ts';
 
 const topics = { path: 'topics.yaml', text: '- id: blocs\n  label: Blocs\n  description: Alliances and blocs.\n  cues: [bloc]\n' };
 const formulas = (text: string) => readLexicon({ path: 'formulas.yaml', text }, topics);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, normalizedText, stem } from '../../src/lib/normalize.ts';
-import type { Formula } from '../../src/lib/types.ts';
+import { normalize, normalizedText, stem } from '../../src/lib/align/normalize.ts';
+import type { Formula } from '../../src/lib/model/types.ts';
 
 const formulas: Formula[] = [
   {

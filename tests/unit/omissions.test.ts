@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkOmissions, contradictedOmissions, omissionsFor } from '../../src/lib/omissions.ts';
-import { parseStatement } from '../../src/lib/parse.ts';
-import type { Statement } from '../../src/lib/types.ts';
+import { checkOmissions, contradictedOmissions, omissionsFor } from '../../src/lib/content/omissions.ts';
+import { parseStatement } from '../../src/lib/content/parse.ts';
+import type { Statement } from '../../src/lib/model/types.ts';
 
 const file = (date: string, frontMatterExtra: string, body: string): string => `---
 title: Joint Statement of Testland and Exampleia

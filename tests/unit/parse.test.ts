@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseStatement } from '../../src/lib/parse.ts';
+import { parseStatement } from '../../src/lib/content/parse.ts';
 import { cases, expectFixture, fixturesDir } from './fixtures.ts';
 
 const today = '2026-01-01';

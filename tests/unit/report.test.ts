@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPage, quoteLabel, reportPair } from '../../src/lib/report.ts';
-import type { AlignedPair, Clause, Formula, Statement, Topic } from '../../src/lib/types.ts';
+import { anchorPage, quoteLabel, reportPair } from '../../src/lib/analyse/report.ts';
+import type { AlignedPair, Clause, Formula, Statement, Topic } from '../../src/lib/model/types.ts';
 
 type Spec = { key: string; text: string; formulas?: string[]; topics?: string[] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
-import { expandPattern, neighbour, searchRecords } from '../../src/lib/search-records.ts';
+import { expandPattern, neighbour, searchRecords } from '../../src/lib/export/search-records.ts';
 
 const corpus = await loadCorpus('content');
 const analysis = analyse(corpus);

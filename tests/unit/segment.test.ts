@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../src/lib/segment.ts';
+import { segment } from '../../src/lib/content/segment.ts';
 
 function clauses(text: string): string[] {
   return segment(text).map((span) => text.slice(span.start, span.end));

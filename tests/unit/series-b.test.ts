@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../src/lib/align.ts';
-import { clausesOf } from '../../src/lib/graph.ts';
+import { align } from '../../src/lib/align/align.ts';
+import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { loadCorpus } from '../../src/data/load.ts';
-import { linksOf, perturb, DEFAULT_RATES } from '../../src/lib/perturb.ts';
+import { linksOf, perturb, DEFAULT_RATES } from '../../src/lib/eval/perturb.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const errorsOf = (diagnostics: Array<{ severity: string; rule: string; message: string }>) => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toBibtex, toChicago } from '../../src/lib/cite.ts';
-import { toAtom } from '../../src/lib/feed.ts';
+import { toBibtex, toChicago } from '../../src/lib/export/cite.ts';
+import { toAtom } from '../../src/lib/export/feed.ts';
 import { cardSvg, wrap } from '../../src/view/card.ts';
-import { movedNote, readMoved } from '../../src/lib/moved.ts';
+import { movedNote, readMoved } from '../../src/lib/content/moved.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { parseXml } from './xml.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteWording } from '../../src/lib/site-wording.ts';
+import { siteWording } from '../../src/view/site-wording.ts';
 
 const series = (id: string, title: string) => ({ id, title, description: '', statementIds: [] });
 

@@ -1,5 +1,5 @@
 /** Small in-memory statements for unit tests of the analysis phases. */
-import type { Clause, Statement } from '../../src/lib/types.ts';
+import type { Clause, Statement } from '../../src/lib/model/types.ts';
 
 /** A clause with defaults for everything but its id, statement and text. */
 export function clause(fields: Pick<Clause, 'id' | 'statementId' | 'text'> & Partial<Clause>): Clause {

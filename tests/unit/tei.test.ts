@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../src/lib/align.ts';
-import { clausesOf, linkedPairs } from '../../src/lib/graph.ts';
+import { align } from '../../src/lib/align/align.ts';
+import { clausesOf, linkedPairs } from '../../src/lib/analyse/graph.ts';
 import { loadCorpus } from '../../src/data/load.ts';
-import { toTei } from '../../src/lib/tei.ts';
-import { readConcordance } from '../../src/lib/concordance.ts';
-import type { Alignment, Statement } from '../../src/lib/types.ts';
+import { toTei } from '../../src/lib/export/tei.ts';
+import { readConcordance } from '../../src/lib/content/concordance.ts';
+import type { Alignment, Statement } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 import { elements, parseXml, textContent, type XmlElement } from './xml.ts';
 

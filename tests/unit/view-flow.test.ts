@@ -3,7 +3,7 @@ import { flowLayout, statementOf } from '../../src/view/flow.ts';
 import { mainLine } from '../../src/view/series.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
-import type { ClauseGraph, GraphNode } from '../../src/lib/types.ts';
+import type { ClauseGraph, GraphNode } from '../../src/lib/model/types.ts';
 
 const node = (statementId: string, id: string, topics: string[]): GraphNode => ({
   id,

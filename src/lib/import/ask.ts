@@ -4,7 +4,7 @@
  * script in tests); each answer is checked against the front matter schema,
  * and an answer that does not fit is asked once more, then left as TODO.
  */
-import { frontMatterSchema } from '../schema.ts';
+import { frontMatterSchema } from '../model/schema.ts';
 import { missingFields, type Draft, type RequiredField } from './draft.ts';
 
 /** The question for each field. */

@@ -6,7 +6,7 @@
  * Nothing is invented: a field that cannot be read stays missing and is
  * written as a marked TODO.
  */
-import { keyPattern } from '../schema.ts';
+import { keyPattern } from '../model/schema.ts';
 
 /** A block of an imported document, in reading order. */
 export type Block = {

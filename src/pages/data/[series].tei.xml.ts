@@ -1,8 +1,8 @@
 /** `/data/<series>.tei.xml`: the series as TEI P5 in parallel segmentation (open data). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAnalysis, type SeriesAnalysis } from '../../data/analysis.ts';
-import { linkedPairs } from '../../lib/graph.ts';
-import { toTei } from '../../lib/tei.ts';
+import { linkedPairs } from '../../lib/analyse/graph.ts';
+import { toTei } from '../../lib/export/tei.ts';
 
 export const getStaticPaths = (async () => {
   const analysis = await getAnalysis();

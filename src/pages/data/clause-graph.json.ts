@@ -1,7 +1,7 @@
 /** `/data/clause-graph.json`: per series, clause nodes, alignment edges and lineages. */
 import type { APIRoute } from 'astro';
 import { getAnalysis, seriesData } from '../../data/analysis.ts';
-import { toGraphJson } from '../../lib/open-data.ts';
+import { toGraphJson } from '../../lib/export/open-data.ts';
 
 export const GET: APIRoute = async () => {
   return new Response(toGraphJson(seriesData(await getAnalysis())), { headers: { 'content-type': 'application/json; charset=utf-8' } });

@@ -1,7 +1,7 @@
 /** `/data/formulas.json`: each formula with the clauses that carry it, per statement. */
 import type { APIRoute } from 'astro';
 import { getAnalysis } from '../../data/analysis.ts';
-import { toFormulasJson } from '../../lib/open-data.ts';
+import { toFormulasJson } from '../../lib/export/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const analysis = await getAnalysis();

@@ -1,7 +1,7 @@
 /** `/data/report.json`: per pair of statements, counts by kind, formulas dropped, introduced and kept, headlines. */
 import type { APIRoute } from 'astro';
 import { getAnalysis, seriesData } from '../../data/analysis.ts';
-import { toReportJson } from '../../lib/open-data.ts';
+import { toReportJson } from '../../lib/export/open-data.ts';
 
 export const GET: APIRoute = async () => {
   return new Response(toReportJson(seriesData(await getAnalysis())), { headers: { 'content-type': 'application/json; charset=utf-8' } });

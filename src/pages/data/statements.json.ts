@@ -1,7 +1,7 @@
 /** `/data/statements.json`: every statement's metadata and outline. */
 import type { APIRoute } from 'astro';
 import { getAnalysis } from '../../data/analysis.ts';
-import { toStatementsJson } from '../../lib/open-data.ts';
+import { toStatementsJson } from '../../lib/export/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const analysis = await getAnalysis();

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../../data/corpus.ts';
 import { cardFooter, formulaCard, renderCard } from '../../../data/og.ts';
-import type { Formula } from '../../../lib/types.ts';
+import type { Formula } from '../../../lib/model/types.ts';
 
 export const getStaticPaths = (async () => {
   const corpus = await getCorpus();

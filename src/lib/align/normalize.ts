@@ -1,0 +1,311 @@
+/**
+ * Text normalisation for clause similarity: tokens that ignore case,
+ * punctuation, function words and inflection, with tracked diplomatic
+ * formulas collapsed to one token each so a formula weighs as a unit.
+ */
+import type { Formula } from '../model/types.ts';
+
+/** Prefix of the single token that stands for a whole formula match. */
+export const FORMULA_TOKEN_PREFIX = '§';
+
+// Negations ("not", "no", "nor", "never", "against") are deliberately kept:
+// in diplomatic text they carry the meaning of the clause.
+const STOP_WORDS = new Set(
+  (
+    'a about above after again all also am an and any are as at be because been before being ' +
+    'below between both but by can could did do does doing down during each few for from ' +
+    'further had has have having he her here hers herself him himself his how i if in into is ' +
+    'it its itself just me more most my myself of off on once only or other our ours ourselves ' +
+    'out over own same she should so some such than that the their theirs them themselves then ' +
+    'there these they this those through to too under until up very was we were what when where ' +
+    'which while who whom why will with would you your yours yourself yourselves s t shall may ' +
+    'might must upon within without whose thereof therein hereby'
+  ).split(' '),
+);
+
+const WORD_RE = /§[\p{L}\p{N}_-]+|[\p{L}\p{N}]+/gu;
+
+const compiledCache = new WeakMap<readonly Formula[], { id: string; res: RegExp[] }[]>();
+
+function compileFormulas(formulas: readonly Formula[]): { id: string; res: RegExp[] }[] {
+  let compiled = compiledCache.get(formulas);
+  if (!compiled) {
+    compiled = formulas.map((f) => ({
+      id: f.id,
+      // An invalid pattern is a content problem reported elsewhere; here it must not crash the aligner.
+      res: f.patterns.flatMap((p) => {
+        try {
+          return [new RegExp(p, 'giu')];
+        } catch {
+          return [];
+        }
+      }),
+    }));
+    compiledCache.set(formulas, compiled);
+  }
+  return compiled;
+}
+
+/** Replace every formula match by ` §<id> ` so tokenisation keeps it whole. */
+export function markFormulas(text: string, formulas: readonly Formula[] = []): string {
+  let out = text;
+  for (const { id, res } of compileFormulas(formulas)) {
+    for (const re of res) {
+      re.lastIndex = 0;
+      out = out.replace(re, (m) => (m.length === 0 ? m : ` ${FORMULA_TOKEN_PREFIX}${id} `));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Equivalences of diplomatic prose: names and their acronyms, demonyms and
+// their countries, British and American spelling, and near-synonyms that
+// joint statements use interchangeably. Each maps to one canonical word
+// before stemming, so both wordings give the same token.
+
+/** Multi-word names → one word. Matched case-insensitively, longest first. */
+const PHRASES: [RegExp, string][] = (
+  [
+    ['north atlantic treaty organi[sz]ation|north atlantic alliance', 'nato'],
+    ['united states of america|united states', 'usa'],
+    ["democratic people[’']?s republic of korea|north korea", 'dprk'],
+    ["people[’']?s republic of china", 'china'],
+    ['united nations security council|un security council', 'unsc'],
+    ['united nations', 'un'],
+    ['shanghai cooperation organi[sz]ation', 'sco'],
+    ['collective security treaty organi[sz]ation', 'csto'],
+    ['commonwealth of independent states', 'cis'],
+    ['eurasian economic union', 'eaeu'],
+    ['belt and road initiative|belt and road', 'bri'],
+    ['world trade organi[sz]ation', 'wto'],
+    ['association of south[- ]?east asian nations', 'asean'],
+    ['treaty on the non[- ]?proliferation of nuclear weapons|non[- ]?proliferation treaty', 'npt'],
+    ['artificial intelligence', 'ai'],
+    ['both sides|the two sides|the two countries|the two states|both countries', 'parties'],
+  ] as [string, string][]
+).map(([re, to]) => [new RegExp(`\\b(?:${re})\\b`, 'giu'), ` ${to} `]);
+
+/** Acronyms that are ordinary words in lower case: replaced only when written in capitals. */
+const ACRONYMS: [RegExp, string][] = [
+  [/\bU\.?S\.?A?\b/g, ' usa '],
+  [/\bU\.?N\.?\b/g, ' un '],
+];
+
+/** Single words → canonical word (before stemming). */
+const EQUIVALENT = new Map<string, string>(
+  (
+    [
+      // demonyms and places
+      ['chinese', 'china'], ['russian', 'russia'], ['asian', 'asia'], ['european', 'europe'], ['african', 'africa'],
+      ['american', 'america'], ['korean', 'korea'], ['ukrainian', 'ukraine'], ['japanese', 'japan'], ['soviet', 'ussr'],
+      ['arctic', 'arctic'], ['mongolian', 'mongolia'], ['indian', 'india'],
+      // stance verbs
+      ['reject', 'oppose'], ['rejects', 'oppose'], ['rejected', 'oppose'], ['rejecting', 'oppose'], ['condemn', 'oppose'],
+      ['condemns', 'oppose'], ['condemned', 'oppose'], ['denounce', 'oppose'], ['denounces', 'oppose'], ['object', 'oppose'],
+      ['opposition', 'oppose'],
+      ['back', 'support'], ['backs', 'support'], ['backed', 'support'], ['endorse', 'support'], ['endorses', 'support'],
+      ['endorsed', 'support'], ['favour', 'support'], ['favours', 'support'],
+      ['inalienable', 'integral'], ['indivisible', 'indivisible'],
+      ['enhance', 'strengthen'], ['enhances', 'strengthen'], ['enhanced', 'strengthen'], ['enhancing', 'strengthen'],
+      ['reinforce', 'strengthen'], ['bolster', 'strengthen'],
+      ['intensify', 'deepen'], ['intensifying', 'deepen'], ['intensified', 'deepen'],
+      ['broaden', 'expand'], ['broadening', 'expand'], ['widen', 'expand'],
+      ['collaboration', 'cooperation'], ['cooperate', 'cooperation'], ['cooperating', 'cooperation'],
+      ['worried', 'concerned'], ['alarmed', 'concerned'], ['concern', 'concerned'], ['concerns', 'concerned'],
+      ['sides', 'parties'], ['side', 'parties'], ['party', 'parties'],
+      ['underline', 'stress'], ['underlined', 'stress'], ['underlines', 'stress'], ['emphasise', 'stress'], ['emphasize', 'stress'],
+      ['emphasised', 'stress'], ['emphasized', 'stress'], ['stressed', 'stress'],
+      // British and American spelling
+      ['defence', 'defense'], ['centre', 'center'], ['programme', 'program'], ['programmes', 'program'],
+    ] as [string, string][]
+  ),
+);
+
+/** British -ise/-isation and -our spellings → American, so both stem alike. */
+function americanise(w: string): string {
+  if (w.length >= 6) {
+    const m = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(w);
+    if (m) return `${m[1]}iz${m[2]}`;
+  }
+  const o = /^(.{3,})our(s|ed|ing|able|ly|hood|hoods|ite|ites)?$/.exec(w);
+  if (o) return `${o[1]}or${o[2] ?? ''}`;
+  return w;
+}
+
+/** Apply the equivalence table to a text (phrases and capitalised acronyms). */
+export function canonicalPhrases(text: string): string {
+  let out = text;
+  for (const [re, to] of ACRONYMS) out = out.replace(re, to);
+  for (const [re, to] of PHRASES) out = out.replace(re, to);
+  return out;
+}
+
+/** The canonical form of one lowercase word (equivalences, then spelling). */
+export function canonicalWord(w: string): string {
+  return EQUIVALENT.get(w) ?? americanise(w);
+}
+
+/** Similarity tokens of a clause: lowercased, stemmed, stop words out, formulas as `§<id>`, equivalents merged. */
+export function normalize(text: string, formulas: readonly Formula[] = []): string[] {
+  const marked = canonicalPhrases(markFormulas(text.normalize('NFKC'), formulas)).toLowerCase();
+  const tokens: string[] = [];
+  for (const m of marked.matchAll(WORD_RE)) {
+    const w = m[0];
+    if (w.startsWith(FORMULA_TOKEN_PREFIX)) {
+      tokens.push(w);
+      continue;
+    }
+    if (STOP_WORDS.has(w)) continue;
+    tokens.push(stem(canonicalWord(w)));
+  }
+  return tokens;
+}
+
+/** Key for exact comparison: case, punctuation and spacing do not count. */
+export function normalizedText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// ---------------------------------------------------------------------------
+// Porter stemmer (M. F. Porter, 1980), written out so no dependency is needed.
+
+const stemCache = new Map<string, string>();
+
+function isCons(w: string, i: number): boolean {
+  const c = w[i];
+  if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return false;
+  if (c === 'y') return i === 0 ? true : !isCons(w, i - 1);
+  return true;
+}
+
+/** Porter's m: the number of vowel-consonant sequences in w[0..end). */
+function measure(w: string, end: number): number {
+  let n = 0;
+  let i = 0;
+  while (i < end && isCons(w, i)) i++;
+  while (i < end) {
+    while (i < end && !isCons(w, i)) i++;
+    if (i >= end) break;
+    n++;
+    while (i < end && isCons(w, i)) i++;
+  }
+  return n;
+}
+
+function hasVowel(w: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (!isCons(w, i)) return true;
+  return false;
+}
+
+function endsDoubleCons(w: string): boolean {
+  const n = w.length;
+  return n >= 2 && w[n - 1] === w[n - 2] && isCons(w, n - 1);
+}
+
+/** Consonant-vowel-consonant ending, last not w, x or y (Porter's *o). */
+function cvc(w: string, end: number): boolean {
+  if (end < 3) return false;
+  if (!isCons(w, end - 1) || isCons(w, end - 2) || !isCons(w, end - 3)) return false;
+  const c = w[end - 1];
+  return c !== 'w' && c !== 'x' && c !== 'y';
+}
+
+/** Replace suffix when the stem before it has measure > minM; undefined when the suffix does not apply. */
+function replaceIf(w: string, suffix: string, repl: string, minM: number): string | undefined {
+  if (!w.endsWith(suffix)) return undefined;
+  const stemLen = w.length - suffix.length;
+  return measure(w, stemLen) > minM ? w.slice(0, stemLen) + repl : w;
+}
+
+const STEP2: [string, string][] = [
+  ['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'],
+  ['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'],
+  ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'],
+  ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble'],
+  ['logi', 'log'],
+];
+const STEP3: [string, string][] = [
+  ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
+];
+const STEP4 = [
+  'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou',
+  'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
+];
+
+/** Porter stem of a lowercase word (words under 3 letters and non-ASCII words unchanged). */
+export function stem(word: string): string {
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let w = word;
+
+  // Step 1a: plurals.
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies')) w = w.slice(0, -2);
+  else if (w.endsWith('ss')) {
+    /* keep */
+  } else if (w.endsWith('s')) w = w.slice(0, -1);
+
+  // Step 1b: -eed, -ed, -ing.
+  let step1bExtra = false;
+  if (w.endsWith('eed')) {
+    if (measure(w, w.length - 3) > 0) w = w.slice(0, -1);
+  } else if (w.endsWith('ed') && hasVowel(w, w.length - 2)) {
+    w = w.slice(0, -2);
+    step1bExtra = true;
+  } else if (w.endsWith('ing') && hasVowel(w, w.length - 3)) {
+    w = w.slice(0, -3);
+    step1bExtra = true;
+  }
+  if (step1bExtra) {
+    if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('iz')) w += 'e';
+    else if (endsDoubleCons(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+    else if (measure(w, w.length) === 1 && cvc(w, w.length)) w += 'e';
+  }
+
+  // Step 1c: y → i after a vowel-bearing stem.
+  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = w.slice(0, -1) + 'i';
+
+  // Step 2 and 3: derivational suffixes, when the stem has m > 0.
+  for (const [suf, rep] of STEP2) {
+    const r = replaceIf(w, suf, rep, 0);
+    if (r !== undefined) {
+      w = r;
+      break;
+    }
+  }
+  for (const [suf, rep] of STEP3) {
+    const r = replaceIf(w, suf, rep, 0);
+    if (r !== undefined) {
+      w = r;
+      break;
+    }
+  }
+
+  // Step 4: strip residual suffixes when m > 1 (longest match wins).
+  let best = '';
+  for (const suf of STEP4) if (w.endsWith(suf) && suf.length > best.length) best = suf;
+  if (w.endsWith('ion')) {
+    const stemLen = w.length - 3;
+    if (measure(w, stemLen) > 1 && /[st]$/.test(w.slice(0, stemLen))) best = best.length > 3 ? best : 'ion';
+    else if (best === 'ion') best = '';
+  }
+  if (best && measure(w, w.length - best.length) > 1) w = w.slice(0, -best.length);
+
+  // Step 5: final -e and -ll.
+  if (w.endsWith('e')) {
+    const m = measure(w, w.length - 1);
+    if (m > 1 || (m === 1 && !cvc(w, w.length - 1))) w = w.slice(0, -1);
+  }
+  if (measure(w, w.length) > 1 && w.endsWith('ll')) w = w.slice(0, -1);
+
+  if (stemCache.size > 200_000) stemCache.clear();
+  stemCache.set(word, w);
+  return w;
+}

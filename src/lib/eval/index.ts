@@ -1,0 +1,3 @@
+/** Measuring the aligner: scoring against the keys and the concordance, and perturbed corpora with known truth. */
+export * from './evaluate.ts';
+export * from './perturb.ts';

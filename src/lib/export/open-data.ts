@@ -1,0 +1,167 @@
+/**
+ * The open data files: one function per format. Output is deterministic
+ * (fixed key order, no timestamps), so two builds of one corpus are byte-identical.
+ */
+import type { ClauseGraph, Formula, PairReport, Statement } from '../model/types.ts';
+import { clausesOf } from '../analyse/graph.ts';
+import type { ConcordanceEntry } from '../content/concordance.ts';
+
+/** A series as the data files need it. */
+export type SeriesData = { id: string; title: string; graph: ClauseGraph; reports: PairReport[] };
+
+/**
+ * `/data/statements.json`: every statement's metadata and its outline.
+ *
+ * @param statements statements in series order.
+ */
+export function toStatementsJson(statements: readonly Statement[]): string {
+  return json({
+    statements: statements.map((statement) => ({
+      id: statement.id,
+      url: `/statements/${statement.id}/`,
+      title: statement.title,
+      shortTitle: statement.shortTitle,
+      date: statement.date,
+      place: statement.place,
+      series: statement.series,
+      kind: statement.kind,
+      edition: statement.edition,
+      coverage: statement.coverage ?? null,
+      omissions: (statement.omissions ?? []).map((omission) => ({ key: omission.key, note: omission.note, source: omission.source })),
+      sources: statement.sources.map((source) => ({ label: source.label, url: source.url })),
+      clauses: clausesOf(statement).length,
+      sections: statement.sections.map((section) => ({
+        key: section.key,
+        number: section.number ?? null,
+        heading: section.heading,
+        paragraphs: section.paragraphs.map((paragraph) => ({ key: paragraph.key, clauses: paragraph.clauses.map((clause) => clause.id) }))
+      }))
+    }))
+  });
+}
+
+/**
+ * `/data/clause-graph.json`: per series, its statements, clause nodes, alignment edges and lineages.
+ *
+ * @param series the series with their graphs.
+ */
+export function toGraphJson(series: readonly SeriesData[]): string {
+  return json({
+    series: series.map(({ id, title, graph }) => ({
+      id,
+      title,
+      statements: graph.statements,
+      nodes: graph.nodes.map((node) => ({
+        id: node.node,
+        statement: node.statementId,
+        clause: node.id,
+        section: node.sectionKey,
+        paragraph: node.paragraphKey,
+        text: node.text,
+        topics: node.topics,
+        formulas: node.formulas
+      })),
+      edges: graph.edges.map((edge) => ({ from: edge.from, to: edge.to, kind: edge.kind, score: edge.score })),
+      lineages: graph.lineages.map((lineage) => ({ id: lineage.id, url: `/clauses/${lineage.id}/`, nodes: lineage.nodes }))
+    }))
+  });
+}
+
+/**
+ * `/data/formulas.json`: each formula with the clauses that carry it, per statement.
+ *
+ * @param formulas the lexicon.
+ * @param statements statements in series order.
+ */
+export function toFormulasJson(formulas: readonly Formula[], statements: readonly Statement[]): string {
+  return json({
+    formulas: formulas.map((formula) => ({
+      id: formula.id,
+      label: formula.label,
+      topic: formula.topic,
+      zh: formula.zh ?? null,
+      ru: formula.ru ?? null,
+      occurrences: Object.fromEntries(
+        statements.map((statement) => [statement.id, clausesOf(statement).filter((clause) => clause.formulas.includes(formula.id)).map((clause) => clause.id)])
+      )
+    }))
+  });
+}
+
+/**
+ * `/data/report.json`: per pair of statements, the counts by kind, formulas and headlines.
+ *
+ * @param series the series with their reports.
+ */
+export function toReportJson(series: readonly SeriesData[]): string {
+  return json({
+    pairs: series.flatMap(({ id, reports }) =>
+      reports.map((report) => ({
+        series: id,
+        older: report.older,
+        newer: report.newer,
+        url: `/compare/${report.older}/${report.newer}/`,
+        counts: report.counts,
+        formulas: report.formulas,
+        topics: report.topics,
+        headlines: report.headlines.map((headline) => ({
+          text: headline.text,
+          weight: headline.weight,
+          anchor: headline.anchor,
+          url: `/compare/${report.older}/${report.newer}/#${headline.anchor}`,
+          formula: headline.formula ?? null,
+          topic: headline.topic ?? null
+        }))
+      }))
+    )
+  });
+}
+
+/**
+ * `/data/clauses.csv`: one row per clause (RFC 4180: CRLF, fields quoted when needed).
+ *
+ * @param statements statements in series order.
+ */
+export function toClausesCsv(statements: readonly Statement[]): string {
+  const rows = [['statement', 'date', 'section', 'paragraph', 'clause', 'text', 'topics', 'formulas']];
+  for (const statement of statements) {
+    for (const clause of clausesOf(statement)) {
+      rows.push([statement.id, statement.date, clause.sectionKey, clause.paragraphKey, clause.id, clause.text, clause.topics.join(' '), clause.formulas.join(' ')]);
+    }
+  }
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * `/data/concordance.json`: the editors' concordance, one record per pair of paragraphs,
+ * with the clause ids of both paragraphs so that a record can be joined to clause-graph.json.
+ *
+ * @param concordance the corpus's concordance.
+ * @param statements the statements it names.
+ */
+export function toConcordanceJson(concordance: readonly ConcordanceEntry[], statements: readonly Statement[]): string {
+  const clauseIds = (statementId: string, key: string): string[] => {
+    const statement = statements.find((candidate) => candidate.id === statementId);
+    return statement ? clausesOf(statement).filter((clause) => clause.paragraphKey === key).map((clause) => clause.id) : [];
+  };
+  return json({
+    pairs: concordance.flatMap((entry) =>
+      entry.pairs.map((pair) => ({
+        older: entry.older,
+        newer: entry.newer,
+        olderKey: pair.older,
+        newerKey: pair.newer,
+        olderClauses: clauseIds(entry.older, pair.older),
+        newerClauses: clauseIds(entry.newer, pair.newer)
+      }))
+    )
+  });
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 1)}\n`;
+}

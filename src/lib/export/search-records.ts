@@ -1,0 +1,234 @@
+/**
+ * Search records: one per clause, with the words a reader may type for the
+ * formulas it holds, and the filters of the search page. Pagefind indexes them
+ * as custom records (scripts/search-index.ts), so a clause is found once and
+ * derived pages (compare, formula, lineage) are never indexed.
+ */
+import type { AlignedPair, Formula, Statement, Topic } from '../model/types.ts';
+
+/** A record as Pagefind's `index.addCustomRecord()` takes it. */
+export type SearchRecord = {
+  url: string;
+  content: string;
+  language: 'en';
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+};
+
+/** Change of a clause against the previous statement of its series, as a filter value. */
+export type ChangeStatus = 'unchanged' | 'reworded' | 'moved' | 'new' | 'dropped-next';
+
+/** Labels of the change filter's values, in display order. */
+export const changeLabels: Record<ChangeStatus, string> = {
+  unchanged: 'Unchanged from the previous statement',
+  reworded: 'Reworded (also split or merged)',
+  moved: 'Moved',
+  new: 'New in this statement',
+  'dropped-next': 'Dropped in the next statement'
+};
+
+/** What the records are built from. */
+export type SearchInput = {
+  /** Statements in series order (date, then id). */
+  statements: readonly Statement[];
+  formulas: readonly Formula[];
+  topics: readonly Topic[];
+  /** Alignment of two statements of a series, older first. */
+  pairsOf: (older: string, newer: string) => readonly AlignedPair[] | undefined;
+};
+
+/**
+ * One search record per clause of every statement.
+ *
+ * The content is the clause text, then, for each formula of the clause, a line
+ * `Formula: <label> (also: <variant>; …)`, so a search for any documented
+ * variant of a formula finds every clause holding it. Filters: statement, year,
+ * series, topic, formula, and change (against the previous statement, see neighbour(),
+ * plus `dropped-next` when the next statement drops the clause).
+ *
+ * @param input statements, lexicon and alignments.
+ */
+export function searchRecords(input: SearchInput): SearchRecord[] {
+  const variants = formulaVariants(input.formulas, input.statements);
+  const formulaById = new Map(input.formulas.map((formula) => [formula.id, formula]));
+  const records: SearchRecord[] = [];
+  for (const statement of input.statements) {
+    const before = statusAgainst(neighbour(statement, input.statements, 'previous'), statement, input);
+    const droppedNext = droppedIn(statement, neighbour(statement, input.statements, 'next'), input);
+    for (const section of statement.sections) {
+      const sectionLabel = section.number ? `${section.number}. ${section.heading}` : section.heading;
+      for (const paragraph of section.paragraphs) {
+        for (const clause of paragraph.clauses) {
+          // A variant is indexed only when it adds a word, so repeated words do not outrank the clause's own.
+          const seen = new Set(wordsOf(clause.text));
+          const formulaLines = clause.formulas.map((id) => {
+            const label = formulaById.get(id)?.label ?? id;
+            for (const word of wordsOf(label)) seen.add(word);
+            const novel = (variants.get(id) ?? []).filter((phrase) => {
+              const words = wordsOf(phrase).filter((word) => !seen.has(word));
+              for (const word of words) seen.add(word);
+              return words.length > 0;
+            });
+            return `Formula: ${label}${novel.length > 0 ? ` (also: ${novel.join('; ')})` : ''}.`;
+          });
+          const change: string[] = [];
+          const status = before.get(clause.id);
+          if (status) change.push(status);
+          if (droppedNext.has(clause.id)) change.push('dropped-next');
+          records.push({
+            url: `/statements/${statement.id}/#${clause.id}`,
+            content: [clause.text, ...formulaLines].join('\n'),
+            language: 'en',
+            meta: {
+              title: `${statement.shortTitle}, ${sectionLabel}`,
+              statement: statement.shortTitle,
+              statementId: statement.id,
+              date: statement.date,
+              section: sectionLabel,
+              clause: clause.id,
+              // The clause is the first `words` words of the content; the rest are formula wordings.
+              words: String(clause.text.split(/\s+/).filter(Boolean).length),
+              formulas: clause.formulas.map((id) => formulaById.get(id)?.label ?? id).join(' | ')
+            },
+            filters: {
+              statement: [statement.id],
+              year: [statement.date.slice(0, 4)],
+              series: [statement.series],
+              topic: [...clause.topics],
+              formula: [...clause.formulas],
+              change
+            }
+          });
+        }
+      }
+    }
+  }
+  return records;
+}
+
+/**
+ * The variants of each formula a reader may search for: its Chinese and
+ * Russian originals, the wordings its patterns match in the corpus, and the
+ * plain phrases its patterns spell out (alternatives expanded), lower-cased
+ * and without duplicates.
+ *
+ * @param formulas the lexicon.
+ * @param statements the corpus, for the wordings actually used.
+ */
+export function formulaVariants(formulas: readonly Formula[], statements: readonly Statement[]): Map<string, string[]> {
+  const texts = statements.flatMap((statement) => statement.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses.filter((c) => c.formulas.length > 0))));
+  const result = new Map<string, string[]>();
+  for (const formula of formulas) {
+    const found = new Set<string>();
+    const add = (phrase: string | undefined) => {
+      const clean = phrase?.replace(/\s+/g, ' ').trim().toLowerCase();
+      if (clean && clean.length > 1 && !formula.label.toLowerCase().includes(clean)) found.add(clean);
+    };
+    add(formula.zh);
+    add(formula.ru);
+    const patterns = formula.patterns.map((source) => new RegExp(source, 'giu'));
+    for (const clause of texts) {
+      if (!clause.formulas.includes(formula.id)) continue;
+      for (const pattern of patterns) for (const match of clause.text.matchAll(pattern)) add(match[0]);
+    }
+    for (const source of formula.patterns) for (const phrase of expandPattern(source)) add(phrase);
+    result.set(formula.id, [...found]);
+  }
+  return result;
+}
+
+/**
+ * The plain phrases a simple pattern spells: groups' alternatives expanded
+ * (at most `limit`), optional groups both with and without, a character class
+ * as its first space, hyphen or character, `\b` dropped. Patterns with `\w`,
+ * `.` or open repetition give nothing, since their words are stems.
+ *
+ * @param source a RegExp source.
+ * @param limit the most phrases returned.
+ */
+export function expandPattern(source: string, limit = 12): string[] {
+  if (/\\w|(?<!\\)\.|[*+{]/.test(source)) return [];
+  let position = 0;
+  // Sequence := (atom quantifier?)*; returns the phrases of the sequence up to `|` or `)`.
+  const sequence = (): string[] => {
+    let phrases = [''];
+    while (position < source.length && source[position] !== '|' && source[position] !== ')') {
+      let options = atom();
+      if (source[position] === '?') {
+        position++;
+        options = options.length === 1 && options[0]!.length === 1 ? options : [...options, ''];
+      }
+      const next: string[] = [];
+      for (const head of phrases) for (const tail of options) if (next.length < limit) next.push(head + tail);
+      phrases = next;
+    }
+    return phrases;
+  };
+  const atom = (): string[] => {
+    const char = source[position]!;
+    if (char === '(') {
+      position += source.startsWith('(?:', position) ? 3 : 1;
+      const options = [...sequence()];
+      while (source[position] === '|') {
+        position++;
+        options.push(...sequence());
+      }
+      position++;
+      return options.slice(0, limit);
+    }
+    if (char === '[') {
+      const end = source.indexOf(']', position + 1);
+      const members = source.slice(position + 1, end);
+      position = end + 1;
+      if (members.includes(' ')) return [' '];
+      if (members.includes('-')) return ['-'];
+      return /^["“”'‘’]+$/.test(members) ? [''] : [members[0] ?? ''];
+    }
+    if (char === '\\') {
+      const escaped = source[position + 1] ?? '';
+      position += 2;
+      return escaped === 'b' ? [''] : escaped === 's' ? [' '] : [escaped];
+    }
+    position++;
+    return [char];
+  };
+  return sequence().filter((phrase) => phrase.trim().length > 0);
+}
+
+// Lower-case words, split as a search engine would (letters and digits; CJK kept whole).
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * The statement a clause's change is told against: in the same series, the
+ * nearest statement of an earlier (or later) date and the same kind, else of any
+ * kind. Statements of one date are parallel documents, never each other's neighbour.
+ *
+ * @param statement the statement.
+ * @param statements all statements, in series order.
+ * @param direction `previous` or `next`.
+ */
+export function neighbour(statement: Statement, statements: readonly Statement[], direction: 'previous' | 'next'): Statement | undefined {
+  const candidates = statements.filter((other) => other.series === statement.series && (direction === 'previous' ? other.date < statement.date : other.date > statement.date));
+  const ordered = direction === 'previous' ? [...candidates].reverse() : candidates;
+  return ordered.find((other) => other.kind === statement.kind) ?? ordered[0];
+}
+
+// Change status of each clause of `newer` against `older`.
+function statusAgainst(older: Statement | undefined, newer: Statement, input: SearchInput): Map<string, ChangeStatus> {
+  const status = new Map<string, ChangeStatus>();
+  if (!older) return status;
+  const kinds: Record<AlignedPair['kind'], ChangeStatus | undefined> = { same: 'unchanged', reworded: 'reworded', split: 'reworded', merged: 'reworded', moved: 'moved', added: 'new', dropped: undefined };
+  for (const pair of input.pairsOf(older.id, newer.id) ?? []) {
+    const kind = kinds[pair.kind];
+    if (kind) for (const id of pair.to) status.set(id, kind);
+  }
+  return status;
+}
+
+// Clauses of `older` that `newer` drops.
+function droppedIn(older: Statement, newer: Statement | undefined, input: SearchInput): Set<string> {
+  if (!newer) return new Set();
+  return new Set((input.pairsOf(older.id, newer.id) ?? []).filter((pair) => pair.kind === 'dropped').flatMap((pair) => pair.from));
+}
