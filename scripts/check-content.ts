@@ -3,7 +3,8 @@
  * a digest (every provision cites a source; quotes stay short), editors'
  * corrections the aligner no longer needs, clause-level omissions that the
  * pairing contradicts, and rows joining differently keyed paragraphs that
- * neither the concordance lists nor a correction forbids.
+ * neither the concordance lists nor a correction forbids, and paraphrase that
+ * drifts between same-key paragraphs whose evidence is unchanged.
  * Usage: node scripts/check-content.ts [content-dir]   (exit 1 on any error)
  */
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { analyse } from '../src/data/analysis.ts';
 import { staleCorrections } from '../src/lib/content/corrections.ts';
 import { contradictedOmissions } from '../src/lib/content/omissions.ts';
 import { unreviewedLinks } from '../src/lib/content/concordance.ts';
+import { paraphraseDrift } from '../src/lib/content/carry-forward.ts';
 import { evaluationPairs } from '../src/lib/eval/evaluate.ts';
 import { clausesOf } from '../src/lib/analyse/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
@@ -47,6 +49,8 @@ for (const statement of corpus.statements) {
 for (const [older, newer] of evaluationPairs(corpus.statements)) {
   const comparison = analysis?.comparison(older.id, newer.id);
   if (comparison) diagnostics.push(...unreviewedLinks(comparison.pairs, older, newer, corpus.concordance));
+  // Paraphrase carried forward: a kept provision keeps its words (warnings).
+  if (comparison) diagnostics.push(...paraphraseDrift(comparison));
 }
 const clauses = corpus.statements.reduce((sum, s) => sum + clausesOf(s).length, 0);
 console.log(formatReport(diagnostics));

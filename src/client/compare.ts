@@ -29,8 +29,8 @@ function applyFilters(): void {
     const rowKind = row.dataset.kind ?? '';
     const matches =
       (!topic || (row.dataset.topics ?? '').split(' ').includes(topic)) &&
-      (!kind || rowKind === kind || (kind === 'moved' && rowKind === 'moved-away')) &&
-      (!changesOnly || rowKind !== 'same');
+      (!kind || rowKind === kind) &&
+      (!changesOnly || row.dataset.change !== undefined);
     row.hidden = !matches;
     if (rowKind !== 'moved-away') {
       counted++;

@@ -13,22 +13,27 @@ import { align } from '../lib/align/align.ts';
 import { applyCorrections } from '../lib/content/corrections.ts';
 import { wordDiff } from '../lib/analyse/diff.ts';
 import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/analyse/graph.ts';
-import { anchorPage, isChange, reportPair } from '../lib/analyse/report.ts';
+import { anchorPage, reportPair } from '../lib/analyse/report.ts';
+import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
 import type { SeriesData } from '../lib/export/open-data.ts';
 
-/** The kind of a compare row: an aligned pair, or the place a moved clause left. */
-export type RowKind = AlignKind | 'moved-away';
+/** The kind of a compare row: its evidence class, or the place a moved clause left. */
+export type RowKind = EvidenceClass | 'moved-away';
 
 /** One row of a compare page, ready to render. */
 export type CompareRow = {
   kind: RowKind;
+  /** The aligner's kind of the pair (same, reworded, moved, split, merged, dropped, added). */
+  shape: AlignKind;
+  /** What the row may claim, and why (evidence.ts). */
+  evidence: RowEvidence;
   /** The row's element id, and every other anchor that leads to it. */
   id: string;
   anchors: string[];
   /** Clauses of the older and the newer statement. */
   from: Clause[];
   to: Clause[];
-  /** What each side shows: equal and deleted parts on the left, equal and inserted parts on the right. */
+  /** What each side shows: equal and deleted parts on the left, equal and inserted parts on the right; marks only where they are evidence. */
   older: DiffPart[];
   newer: DiffPart[];
   score: number;
@@ -51,7 +56,7 @@ export type CompareSection = {
   number: string | undefined;
   heading: string;
   rows: CompareRow[];
-  /** Rows that are not `same`, of all rows (the place a moved clause left is not counted). */
+  /** Rows that claim a change (changed, dropped, added, moved to, or a documented move), of all rows (the place a moved clause left is not counted). */
   changed: number;
   total: number;
 };
@@ -68,6 +73,8 @@ export type Comparison = {
   /** The aligner's own pairs, before any correction (for the method page's figures). */
   alignerPairs: AlignedPair[];
   report: PairReport;
+  /** The evidence of each pair, in the order of `pairs`. */
+  evidence: RowEvidence[];
   sections: CompareSection[];
   droppedSections: DroppedSection[];
 };
@@ -119,6 +126,7 @@ export function getAnalysis(): Promise<Analysis> {
 export function analyse(corpus: Corpus): Analysis {
   const byKey = new Map<string, Comparison>();
   const lineages = new Map<string, Lineage>();
+  const registry = new Map(corpus.registry.map((entry) => [entry.id, entry]));
   const series = corpus.series.map((entry): SeriesAnalysis => {
     const statements = corpus.statements.filter((statement) => statement.series === entry.id).sort(byDateThenId);
     const alignments = new Map<string, AlignedPair[]>();
@@ -138,8 +146,9 @@ export function analyse(corpus: Corpus): Analysis {
       for (const older of statements.slice(0, at)) {
         const pairs = alignments.get(`${older.id}/${newer.id}`)!;
         const companions = statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
-        const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions);
-        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, ...compareRows(older, newer, pairs, (node) => lineages.get(node)?.id) };
+        const evidence = classifyPairs(pairs, { older, newer, registry, companions });
+        const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions, evidence);
+        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, evidence, ...compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id) };
         comparisons.push(comparison);
         byKey.set(`${older.id}/${newer.id}`, comparison);
       }
@@ -156,7 +165,7 @@ export function analyse(corpus: Corpus): Analysis {
 }
 
 // The rows of a compare page by newer section, with a row for the place each moved clause left.
-function compareRows(older: Statement, newer: Statement, pairs: readonly AlignedPair[], lineageOf: (node: string) => string | undefined): { sections: CompareSection[]; droppedSections: DroppedSection[] } {
+function compareRows(older: Statement, newer: Statement, pairs: readonly AlignedPair[], evidence: readonly RowEvidence[], lineageOf: (node: string) => string | undefined): { sections: CompareSection[]; droppedSections: DroppedSection[] } {
   const olderClauses = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
   const newerClauses = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
   const olderOrder = [...olderClauses.keys()];
@@ -169,12 +178,16 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
     const to = pair.to.map((id) => newerClauses.get(id)!);
     const sides = sidesOf(pair.kind, from, to);
     const clause = to[0] ?? from[0]!;
+    const rowEvidence = evidence[at]!;
     return {
-      kind: pair.kind,
+      kind: rowEvidence.class,
+      shape: pair.kind,
+      evidence: rowEvidence,
       ...anchors.rows[at]!,
       from,
       to,
-      ...sides,
+      older: marksWithin(sides.older, rowEvidence.marks, 'older'),
+      newer: marksWithin(sides.newer, rowEvidence.marks, 'newer'),
       score: pair.score,
       edited: pair.edited === true,
       topics: [...new Set([...from, ...to].flatMap((c) => c.topics))].sort(),
@@ -188,7 +201,8 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
   pairs.forEach((pair, at) => pair.from.forEach((id) => rowOfOlder.set(id, at)));
   const ghostsAfter = new Map<number, CompareRow[]>();
   pairs.forEach((pair, at) => {
-    if (pair.kind !== 'moved') return;
+    // A move between parts is shown only where a source places both parts.
+    if (pair.kind !== 'moved' || !evidence[at]!.moved) return;
     let holder = -1;
     for (let index = olderOrder.indexOf(pair.from[0]!) - 1; index >= 0; index--) {
       const row = rowOfOlder.get(olderOrder[index]!);
@@ -200,6 +214,8 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
     const moved = rows[at]!;
     const ghost: CompareRow = {
       kind: 'moved-away',
+      shape: pair.kind,
+      evidence: moved.evidence,
       id: `moved-${pair.from[0]}`,
       anchors: [],
       from: moved.from,
@@ -241,7 +257,7 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
     section.rows.push(row);
     if (row.kind === 'moved-away') continue;
     section.total++;
-    if (isChange(row.kind)) section.changed++;
+    if (isClaimedChange(row)) section.changed++;
   }
 
   const aligned = new Set(pairs.filter((pair) => pair.kind !== 'dropped').flatMap((pair) => pair.from));
@@ -258,6 +274,16 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
       };
     });
   return { sections: sections.filter((section) => section.rows.length > 0), droppedSections };
+}
+
+/**
+ * True when a row claims a change in the statements: its evidence class says so, or a
+ * source places it in another part.
+ *
+ * @param row a compare row.
+ */
+export function isClaimedChange(row: Pick<CompareRow, 'kind' | 'evidence'>): boolean {
+  return row.kind !== 'moved-away' && (claimedChanges.has(row.evidence.class) || row.evidence.moved);
 }
 
 function sidesOf(kind: AlignKind, from: Clause[], to: Clause[]): { older: DiffPart[]; newer: DiffPart[] } {

@@ -1,12 +1,12 @@
 /**
  * Load a corpus folder: the only module that touches the file system.
- * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml`, `concordance.yaml`
- * and `concordance.second.yaml`,
+ * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml`, `concordance.yaml`,
+ * `concordance.second.yaml` and `sources.yaml`,
  * runs parse and tag, and checks what spans files.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Diagnostic, Formula, Statement, Topic } from '../lib/model/types.ts';
+import type { Diagnostic, Formula, RegistrySource, Statement, Topic } from '../lib/model/types.ts';
 import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/content/parse.ts';
 import { readLexicon } from '../lib/content/lexicon.ts';
 import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
@@ -15,6 +15,7 @@ import { maxFileCharacters } from '../lib/content/text-checks.ts';
 import { checkCorrections, readCorrections, type Correction } from '../lib/content/corrections.ts';
 import { checkOmissions } from '../lib/content/omissions.ts';
 import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/content/concordance.ts';
+import { checkRegistry, readRegistry } from '../lib/content/registry.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -28,6 +29,8 @@ export type Corpus = {
   concordance: ConcordanceEntry[];
   /** A second, independent annotation of the concordance (`concordance.second.yaml`, optional): not gold, a check on it. */
   secondConcordance: ConcordanceEntry[];
+  /** The source registry (`sources.yaml`, optional): the witness of every footnote and quote. */
+  registry: RegistrySource[];
   diagnostics: Diagnostic[];
 };
 
@@ -94,8 +97,11 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   const concordance = readConcordance(await read('concordance.yaml'));
   const second = readConcordance(await read('concordance.second.yaml'));
   diagnostics.push(...concordance.diagnostics, ...checkConcordance(concordance.concordance, statements), ...second.diagnostics, ...checkConcordance(second.concordance, statements));
+  const registry = readRegistry(await read('sources.yaml'));
+  diagnostics.push(...registry.diagnostics, ...(registry.registry ? checkRegistry(registry.registry, statements) : []));
   return {
     statements,
+    registry: registry.registry ?? [],
     formulas: lexicon.formulas,
     topics: lexicon.topics,
     series: seriesResult.series,

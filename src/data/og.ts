@@ -3,6 +3,7 @@
  * with resvg, with fonts loaded by path only (no system font lookup), so a
  * build renders the same bytes on every machine that has the fonts.
  */
+import { countsSentence } from './row-kinds.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -41,8 +42,7 @@ export function renderCard(text: CardText): Uint8Array<ArrayBuffer> {
  */
 export function compareCard(comparison: Comparison, footer: string): CardText {
   const { older, newer, report } = comparison;
-  const counts = report.counts;
-  const fallback = `${counts.reworded + counts.split + counts.merged} reworded, ${counts.added} added, ${counts.dropped} dropped, ${counts.moved} moved, ${counts.same} unchanged clauses.`;
+  const fallback = `${countsSentence(report, newer.shortTitle)}.`;
   return {
     eyebrow: `Compare · ${formatDate(older.date)} → ${formatDate(newer.date)}`,
     title: `${older.shortTitle} → ${newer.shortTitle}`,

@@ -1,26 +1,47 @@
-/** The words the site uses for each kind of compare row (compare pages, method page). */
+/**
+ * The words the site uses for each kind of compare row (compare pages, method
+ * page, cards): rows are named by their evidence, so that a reader can tell
+ * "the statements changed" from "our sources differ".
+ */
 import type { RowKind } from './analysis.ts';
+import type { PairReport } from '../lib/model/types.ts';
+import { plural } from '../lib/model/format.ts';
 
 /** The visible label of each kind. */
 export const kindLabels: Record<RowKind, string> = {
-  same: 'Same',
-  reworded: 'Reworded',
-  moved: 'Moved',
-  split: 'Split',
-  merged: 'Merged',
+  kept: 'Kept',
+  changed: 'Changed',
   dropped: 'Dropped',
   added: 'Added',
+  'moved-to': 'Moved to',
+  undocumented: 'Not documented',
   'moved-away': 'Moved away'
 };
 
 /** What each kind means, in a few words. */
 export const kindHelp: Record<RowKind, string> = {
-  same: 'the same wording in both',
-  reworded: 'the same provision in other words',
-  moved: 'the provision stands elsewhere in the newer statement',
-  split: 'one older clause became several',
-  merged: 'several older clauses became one',
-  dropped: 'not in the newer statement',
-  added: 'not in the older statement',
-  'moved-away': 'where a moved clause stood'
+  kept: 'the same provision, with no evidence that its wording changed (any difference is between our paraphrases or between translations)',
+  changed: 'quotes from the same translation differ, or a cited source documents the change',
+  dropped: 'a cited source says the newer statement leaves it out, or the newer text is complete',
+  added: 'a cited source says it is new, or the older text is complete',
+  'moved-to': 'not in the newer statement, but in another statement signed the same day',
+  undocumented: 'no cited source documents the provision in one of the two statements: not evidence of a change',
+  'moved-away': 'where a moved clause stood (a source places both parts)'
 };
+
+/**
+ * The counts of a pair in one sentence: "3 changed, 1 dropped, 40 kept, 12 not documented in Moscow 2025".
+ *
+ * @param report the pair's report.
+ * @param older short title of the older statement.
+ * @param newer short title of the newer statement.
+ */
+export function countsSentence(report: Pick<PairReport, 'counts' | 'moved'>, newer: string): string {
+  const { counts } = report;
+  const parts = [`${counts.changed} changed`, `${counts.dropped} dropped`, `${counts.added} added`];
+  if (counts['moved-to'] > 0) parts.push(`${counts['moved-to']} moved to a statement signed the same day`);
+  if (report.moved > 0) parts.push(`${report.moved} moved within ${newer}`);
+  parts.push(`${counts.kept} kept`);
+  if (counts.undocumented > 0) parts.push(`${plural(counts.undocumented, 'provision')} documented in only one of the two`);
+  return parts.join(', ');
+}

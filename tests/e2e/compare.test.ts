@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
-import { analyse, type Comparison } from '../../src/data/analysis.ts';
+import { analyse, isClaimedChange, type Comparison } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
 import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { concordancePairs } from '../../src/lib/content/concordance.ts';
@@ -20,7 +20,7 @@ const target = comparisons
 if (!target) throw new Error('No pair of the corpus drops a formula with its clause: the compare test needs one.');
 const { comparison, headline, row: droppedRow } = target;
 const url = `/compare/${comparison.older.id}/${comparison.newer.id}/`;
-const keyed = rowsOf(comparison).find((row) => row.anchors.some((anchor) => !anchor.includes('.')) && row.kind !== 'same');
+const keyed = rowsOf(comparison).find((row) => row.anchors.some((anchor) => !anchor.includes('.')) && isClaimedChange(row));
 const key = keyed?.anchors.find((anchor) => !anchor.includes('.'));
 const { browser, baseUrl } = useBrowser();
 
@@ -69,7 +69,7 @@ describe(`compare page ${url}`, () => {
 
   it('moves focus to the next and previous changed row with j and k, and with the buttons', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
-    const changed = rowsOf(comparison).filter((row) => row.kind !== 'same' && row.kind !== 'moved-away').map((row) => row.id);
+    const changed = rowsOf(comparison).filter(isClaimedChange).map((row) => row.id);
     const focused = () => page.evaluate(() => document.activeElement?.id);
     await page.keyboard.press('j');
     await expect.poll(focused).toBe(changed[0]);
@@ -152,13 +152,13 @@ describe(`compare page ${url}`, () => {
 
   it('says how alike the two sides of a changed pair are, and says nothing on identical, dropped or added rows', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
-    const reworded = rowsOf(comparison).find((row) => row.kind === 'reworded' && !row.edited)!;
+    const reworded = rowsOf(comparison).find((row) => row.shape === 'reworded' && row.evidence.basis !== 'identical' && !row.edited)!;
     const figure = await page.locator(`[id="${reworded.id}"] .similarity`).textContent();
     expect(figure).toBe(`${Math.round(reworded.score * 100)}% alike`);
     expect(reworded.score).toBeGreaterThan(0);
     expect(reworded.score).toBeLessThan(1);
     for (const kind of ['same', 'dropped', 'added']) {
-      const row = rowsOf(comparison).find((r) => r.kind === kind);
+      const row = rowsOf(comparison).find((r) => r.shape === kind);
       if (row) expect(await page.locator(`[id="${row.id}"] .similarity`).count(), kind).toBe(0);
     }
     expect(problems).toEqual([]);

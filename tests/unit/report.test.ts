@@ -7,12 +7,12 @@ type Spec = { key: string; text: string; formulas?: string[]; topics?: string[] 
 /** A statement of one section, one clause per paragraph. */
 function statement(id: string, shortTitle: string, date: string, specs: Spec[]): Statement {
   return {
-    id, title: id, shortTitle, date, place: 'Moscow', series: 'test', kind: 'joint-statement', edition: 'digest', sources: [], file: `statements/${id}.md`, footnotes: [],
+    id, title: id, shortTitle, date, place: 'Moscow', series: 'test', kind: 'joint-statement', edition: 'full', complete: true, sources: [], file: `statements/${id}.md`, footnotes: [],
     sections: [{
-      key: 'main', heading: 'Main', position: { file: id, line: 1, column: 1 },
+      key: 'main', heading: 'Main', placement: 'inferred', complete: false, position: { file: id, line: 1, column: 1 },
       paragraphs: specs.map((spec) => ({
         key: spec.key, explicitKey: true, position: { file: id, line: 1, column: 1 },
-        clauses: [{ id: `${spec.key}.1`, statementId: id, sectionKey: 'main', paragraphKey: spec.key, index: 0, text: spec.text, html: spec.text, footnotes: [], topics: spec.topics ?? [], formulas: spec.formulas ?? [], position: { file: id, line: 1, column: 1 } } satisfies Clause]
+        clauses: [{ id: `${spec.key}.1`, statementId: id, sectionKey: 'main', paragraphKey: spec.key, index: 0, text: spec.text, html: spec.text, footnotes: [], topics: spec.topics ?? [], formulas: spec.formulas ?? [], quotes: [], position: { file: id, line: 1, column: 1 } } satisfies Clause]
       }))
     }]
   };
@@ -56,13 +56,15 @@ describe('reportPair', () => {
   const report = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024]);
 
   it('reportPair(older, newer, pairs) counts pairs by kind, every kind present', () => {
-    expect(report.counts).toEqual({ same: 0, reworded: 2, moved: 0, split: 0, merged: 0, dropped: 2, added: 1 });
+    // Full texts: every difference is evidence, so the reworded pairs are changes and the unpaired clauses real drops and additions.
+    expect(report.counts).toEqual({ kept: 0, changed: 2, dropped: 2, added: 1, 'moved-to': 0, undocumented: 0 });
+    expect(report.alignerCounts).toEqual({ same: 0, reworded: 2, moved: 0, split: 0, merged: 0, dropped: 2, added: 1 });
     expect(report.older).toBe('2024-beijing');
     expect(report.newer).toBe('2025-moscow');
   });
 
   it('reportPair(older, newer, pairs) lists formulas dropped, introduced and kept, in lexicon order', () => {
-    expect(report.formulas).toEqual({ dropped: ['no-alliance'], introduced: ['victory'], kept: ['best-level'] });
+    expect(report.formulas).toEqual({ dropped: ['no-alliance'], introduced: ['victory'], kept: ['best-level'], movedTo: [], undocumentedNewer: [], undocumentedOlder: [] });
   });
 
   it('reportPair(older, newer, pairs) counts dropped, added and changed clauses per topic, in taxonomy order', () => {
@@ -79,7 +81,8 @@ describe('reportPair', () => {
       text: 'Moscow 2025 drops the formula “Non-alignment, non-confrontation (the ‘no alliance’ element)”, present since Moscow 2023.',
       weight: expect.any(Number),
       anchor: 'nature.1',
-      formula: 'no-alliance'
+      formula: 'no-alliance',
+      basis: 'full-text'
     });
   });
 
@@ -146,7 +149,9 @@ describe('reportPair ranks by salience and knows same-day statements', () => {
     const withCompanion = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024], [y2025b]);
     const before = alone.headlines.find((headline) => headline.formula === 'no-alliance');
     const after = withCompanion.headlines.find((headline) => headline.formula === 'no-alliance');
-    expect(after?.text).toContain('(the same day’s Moscow 2025 (stability) has it)');
+    expect(after?.text).toBe('The formula “Non-alignment, non-confrontation (the ‘no alliance’ element)” moves from Beijing 2024 to Moscow 2025 (stability), signed the same day as Moscow 2025.');
+    expect(withCompanion.formulas.dropped).toEqual([]);
+    expect(withCompanion.formulas.movedTo).toEqual(['no-alliance']);
     expect(after!.weight).toBeLessThan(before!.weight);
   });
 });

@@ -25,7 +25,7 @@ describe('toAtom()', () => {
     const corpus = await loadCorpus('tests/fixtures/series-b');
     const [a, b, c] = corpus.statements;
     const xml = toAtom(
-      [{ statement: a! }, { statement: c!, previous: { statement: b!, headlines: [{ text: 'B drops “x & y”', weight: 1, anchor: 'row-1' }] } }, { statement: b!, previous: { statement: a!, headlines: [] } }],
+      [{ statement: a! }, { statement: c!, previous: { statement: b!, headlines: [{ text: 'B drops “x & y”', weight: 1, anchor: 'row-1', basis: 'complete' }] } }, { statement: b!, previous: { statement: a!, headlines: [] } }],
       { title: 'T', subtitle: 'S', site: 'https://example.org/' }
     );
     const feed = parseXml(xml);

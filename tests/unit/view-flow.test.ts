@@ -17,6 +17,7 @@ const node = (statementId: string, id: string, topics: string[]): GraphNode => (
   footnotes: [],
   topics,
   formulas: [],
+  quotes: [],
   position: { file: 'x.md', line: 1, column: 1 }
 });
 

@@ -3,8 +3,9 @@
  * formula and by topic, and the changes worth a headline, each pointing to the
  * compare-page row that shows it.
  */
-import type { AlignKind, AlignedPair, Formula, Headline, PairReport, Statement, Topic } from '../model/types.ts';
+import type { AlignKind, AlignedPair, Clause, Formula, Headline, PairReport, Statement, Topic } from '../model/types.ts';
 import { byDateThenId, clausesOf } from './graph.ts';
+import { claimedChanges, classifyPairs, evidenceClasses, type EvidenceClass, type RowEvidence } from './evidence.ts';
 
 /** Every kind of aligned pair, in the order pages list them. */
 export const alignKinds: readonly AlignKind[] = ['same', 'reworded', 'moved', 'split', 'merged', 'dropped', 'added'];
@@ -16,7 +17,9 @@ export type RowAnchors = { id: string; anchors: string[] };
 export type PageAnchors = { rows: RowAnchors[]; sections: Record<string, string> };
 
 /**
- * Report what changed from `older` to `newer`.
+ * Report what changed from `older` to `newer`, claiming only what the evidence supports
+ * (evidence.ts): counts by evidence class, formulas dropped and introduced only where the
+ * rows that hold them are evidence of it, and headlines from evidence alone.
  *
  * @param older the older statement.
  * @param newer the newer statement.
@@ -24,7 +27,8 @@ export type PageAnchors = { rows: RowAnchors[]; sections: Record<string, string>
  * @param formulas the formula lexicon (labels).
  * @param topics the topic taxonomy (labels, order).
  * @param history statements of the series before `newer` (any order), for "present since"; defaults to `[older]`.
- * @param companions other statements signed the same day as `newer` (a dropped formula may have moved there).
+ * @param companions other statements signed the same day as `newer` (a provision or formula may have moved there).
+ * @param evidence the evidence of each pair (classifyPairs); computed without a source registry when absent.
  */
 export function reportPair(
   older: Statement,
@@ -33,53 +37,108 @@ export function reportPair(
   formulas: readonly Formula[],
   topics: readonly Topic[],
   history: readonly Statement[] = [older],
-  companions: readonly Statement[] = []
+  companions: readonly Statement[] = [],
+  evidence: readonly RowEvidence[] = classifyPairs(pairs, { older, newer, registry: new Map(), companions })
 ): PairReport {
-  const counts = Object.fromEntries(alignKinds.map((kind) => [kind, 0])) as Record<AlignKind, number>;
-  for (const pair of pairs) counts[pair.kind]++;
+  const alignerCounts = Object.fromEntries(alignKinds.map((kind) => [kind, 0])) as Record<AlignKind, number>;
+  for (const pair of pairs) alignerCounts[pair.kind]++;
+  const counts = Object.fromEntries(evidenceClasses.map((kind) => [kind, 0])) as Record<EvidenceClass, number>;
+  for (const row of evidence) counts[row.class]++;
+  const moved = evidence.filter((row) => row.moved).length;
 
   const olderClauses = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
   const newerClauses = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
   const olderFormulas = formulasIn(older);
   const newerFormulas = formulasIn(newer);
-  const lexiconOrder = (ids: Set<string>) => formulas.map((formula) => formula.id).filter((id) => ids.has(id)).concat([...ids].filter((id) => !formulas.some((f) => f.id === id)).sort());
-  const dropped = lexiconOrder(new Set([...olderFormulas].filter((id) => !newerFormulas.has(id))));
-  const introduced = lexiconOrder(new Set([...newerFormulas].filter((id) => !olderFormulas.has(id))));
-  const kept = lexiconOrder(new Set([...olderFormulas].filter((id) => newerFormulas.has(id))));
+  const lexiconOrder = (ids: Iterable<string>) => {
+    const set = new Set(ids);
+    return formulas.map((formula) => formula.id).filter((id) => set.has(id)).concat([...set].filter((id) => !formulas.some((f) => f.id === id)).sort());
+  };
+  // The evidence classes of the rows holding a formula on one side.
+  const classesHolding = (id: string, side: 'from' | 'to'): Set<EvidenceClass> => {
+    const clauses = side === 'from' ? olderClauses : newerClauses;
+    return new Set(pairs.flatMap((pair, at) => (pair[side].some((clauseId) => clauses.get(clauseId)?.formulas.includes(id)) ? [evidence[at]!.class] : [])));
+  };
+  const gone = [...olderFormulas].filter((id) => !newerFormulas.has(id));
+  const come = [...newerFormulas].filter((id) => !olderFormulas.has(id));
+  // A formula is dropped only where a row holding it is a documented drop or a changed quote; moved where a same-day statement has it.
+  const movedTo = lexiconOrder(gone.filter((id) => companions.some((statement) => formulasIn(statement).has(id))));
+  // A complete text's silence is evidence too: what it lacks, it lacks.
+  const dropped = lexiconOrder(gone.filter((id) => !movedTo.includes(id) && (newer.complete || isEvidenceOfLoss(classesHolding(id, 'from')))));
+  const introduced = lexiconOrder(come.filter((id) => older.complete || [...classesHolding(id, 'to')].some((kind) => kind === 'added' || kind === 'changed')));
+  const kept = lexiconOrder([...olderFormulas].filter((id) => newerFormulas.has(id)));
+  const undocumentedNewer = lexiconOrder(gone.filter((id) => !dropped.includes(id) && !movedTo.includes(id)));
+  const undocumentedOlder = lexiconOrder(come.filter((id) => !introduced.includes(id)));
 
   const anchors = anchorPage(pairs, older, newer).rows;
-  const rowOf = (test: (pair: AlignedPair) => boolean): string => {
+  const rowOf = (test: (pair: AlignedPair, at: number) => boolean): string => {
     const at = pairs.findIndex(test);
     return at >= 0 ? anchors[at]!.id : '';
   };
   const label = (id: string) => quoteLabel(formulas.find((formula) => formula.id === id)?.label ?? id);
   const salienceOf = (id: string) => formulas.find((formula) => formula.id === id)?.salience ?? 1;
+  const rowSalience = (at: number) => Math.max(1, ...[...pairs[at]!.from.map((id) => olderClauses.get(id)), ...pairs[at]!.to.map((id) => newerClauses.get(id))].flatMap((clause) => clause?.formulas ?? []).map(salienceOf));
   const earlier = [...history, older].filter((statement, at, all) => statement.id !== newer.id && all.findIndex((s) => s.id === statement.id) === at).sort(byDateThenId);
 
   const headlines: Headline[] = [];
+  const documentedRows = new Set<number>();
+  // What a cited source documents: an omission, a change or an addition, in the editors' words.
+  evidence.forEach((row, at) => {
+    if (row.basis !== 'documented' || !row.documented) return;
+    documentedRows.add(at);
+    const base = row.class === 'dropped' ? 200 : row.class === 'changed' ? 180 : 150;
+    headlines.push({ text: `${newer.shortTitle}: ${row.documented.note}`, weight: base + 40 * (rowSalience(at) - 1), anchor: anchors[at]!.id, basis: 'documented', source: row.documented.source });
+  });
+  // Comparable quotes that differ: the same rendering words it otherwise.
+  evidence.forEach((row, at) => {
+    if (row.basis !== 'quotes' || documentedRows.has(at)) return;
+    const pair = pairs[at]!;
+    const quote = (ids: readonly string[], clauses: Map<string, Clause>, ranges: Array<[number, number]>) => {
+      const text = ids.map((id) => clauses.get(id)?.text ?? '').join(' ');
+      return ranges.map(([from, to]) => `“${text.slice(from, to)}”`).join(', ');
+    };
+    const marks = row.marks === 'all' || row.marks === 'none' ? { older: [], newer: [] } : row.marks;
+    const rendering = row.renderings?.newer.find((r) => row.renderings?.older.includes(r)) ?? '';
+    headlines.push({
+      text: `${newer.shortTitle} has ${quote(pair.to, newerClauses, marks.newer)} where ${older.shortTitle} has ${quote(pair.from, olderClauses, marks.older)} (both in the ${renderingName(rendering)}).`,
+      weight: 90 + 40 * (rowSalience(at) - 1),
+      anchor: anchors[at]!.id,
+      basis: 'quotes'
+    });
+  });
   for (const id of dropped) {
+    const at = pairs.findIndex((pair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id)));
+    if (documentedRows.has(at)) continue;
     const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
     const since = run.length > 1 ? `present since ${run[0]!.shortTitle}` : `present in ${older.shortTitle}`;
-    // A formula carried by a statement signed the same day has moved rather than gone.
-    const companion = companions.find((statement) => formulasIn(statement).has(id));
-    const where = companion ? ` (the same day’s ${companion.shortTitle} has it)` : '';
+    headlines.push({ text: `${newer.shortTitle} drops the formula ${label(id)}, ${since}.`, weight: 100 + 10 * run.length + 40 * (salienceOf(id) - 1), anchor: at >= 0 ? anchors[at]!.id : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
+  }
+  for (const id of movedTo) {
+    const companion = companions.find((statement) => formulasIn(statement).has(id))!;
     headlines.push({
-      text: `${newer.shortTitle} drops the formula ${label(id)}, ${since}${where}.`,
-      weight: 100 + 10 * run.length + 40 * (salienceOf(id) - 1) - (companion ? 60 : 0),
+      text: `The formula ${label(id)} moves from ${older.shortTitle} to ${companion.shortTitle}, signed the same day as ${newer.shortTitle}.`,
+      weight: 40 + 20 * (salienceOf(id) - 1),
       anchor: rowOf((pair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id))),
-      formula: id
+      formula: id,
+      basis: 'same-day'
     });
   }
   for (const id of introduced) {
+    const at = pairs.findIndex((pair) => pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id)));
+    if (documentedRows.has(at)) continue;
     const seen = earlier.filter((statement) => formulasIn(statement).has(id));
     const last = seen[seen.length - 1];
     const history = last ? `, last seen in ${last.shortTitle}` : ', new to the series';
-    headlines.push({
-      text: `${newer.shortTitle} introduces the formula ${label(id)}${history}.`,
-      weight: (last ? 60 : 80) + 40 * (salienceOf(id) - 1),
-      anchor: rowOf((pair) => pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id))),
-      formula: id
-    });
+    headlines.push({ text: `${newer.shortTitle} introduces the formula ${label(id)}${history}.`, weight: (last ? 60 : 80) + 40 * (salienceOf(id) - 1), anchor: at >= 0 ? anchors[at]!.id : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
+  }
+  // The continuity of a central formula is news too: it stands in every statement since it first appeared, with no evidence of change.
+  for (const id of kept) {
+    if (salienceOf(id) < 3) continue;
+    const holding = pairs.flatMap((pair, at) => (pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id)) ? [at] : []));
+    if (holding.some((at) => claimedChanges.has(evidence[at]!.class))) continue;
+    const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
+    if (run.length < 2) continue;
+    headlines.push({ text: `${label(id)} stands in every statement since ${run[0]!.shortTitle}, with no documented change.`, weight: 30 + 5 * run.length, anchor: holding.length ? anchors[holding[0]!]!.id : '', formula: id, basis: 'kept' });
   }
 
   const topicRows = topics
@@ -87,29 +146,19 @@ export function reportPair(
       const has = (ids: readonly string[], clauses: Map<string, { topics: string[] }>) => ids.some((clauseId) => clauses.get(clauseId)?.topics.includes(topic.id));
       const inOlder = (pair: AlignedPair) => has(pair.from, olderClauses);
       const inNewer = (pair: AlignedPair) => has(pair.to, newerClauses);
-      const droppedPairs = pairs.filter((pair) => pair.kind === 'dropped' && inOlder(pair));
-      const addedPairs = pairs.filter((pair) => pair.kind === 'added' && inNewer(pair));
-      const changedPairs = pairs.filter((pair) => isChange(pair.kind) && pair.kind !== 'dropped' && pair.kind !== 'added' && (inOlder(pair) || inNewer(pair)));
+      const droppedPairs = pairs.filter((pair, at) => evidence[at]!.class === 'dropped' && inOlder(pair));
+      const addedPairs = pairs.filter((pair, at) => evidence[at]!.class === 'added' && inNewer(pair));
+      const changedPairs = pairs.filter((pair, at) => evidence[at]!.class === 'changed' && (inOlder(pair) || inNewer(pair)));
       return { topic, droppedPairs, addedPairs, changedPairs };
     })
     .filter((row) => row.droppedPairs.length + row.addedPairs.length + row.changedPairs.length > 0);
 
   for (const { topic, droppedPairs, addedPairs } of topicRows) {
     if (droppedPairs.length >= 2) {
-      headlines.push({
-        text: `${newer.shortTitle} has no counterpart for ${droppedPairs.length} clauses of ${older.shortTitle} on “${topic.label}”.`,
-        weight: 10 * droppedPairs.length,
-        anchor: rowOf((pair) => pair === droppedPairs[0]),
-        topic: topic.id
-      });
+      headlines.push({ text: `${newer.shortTitle} has no counterpart for ${droppedPairs.length} clauses of ${older.shortTitle} on “${topic.label}”.`, weight: 10 * droppedPairs.length, anchor: rowOf((pair) => pair === droppedPairs[0]), topic: topic.id, basis: 'complete' });
     }
     if (addedPairs.length >= 2) {
-      headlines.push({
-        text: `${newer.shortTitle} adds ${addedPairs.length} clauses on “${topic.label}” that ${older.shortTitle} does not have.`,
-        weight: 8 * addedPairs.length,
-        anchor: rowOf((pair) => pair === addedPairs[0]),
-        topic: topic.id
-      });
+      headlines.push({ text: `${newer.shortTitle} adds ${addedPairs.length} clauses on “${topic.label}” that ${older.shortTitle} does not have.`, weight: 8 * addedPairs.length, anchor: rowOf((pair) => pair === addedPairs[0]), topic: topic.id, basis: 'complete' });
     }
   }
   headlines.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
@@ -118,10 +167,27 @@ export function reportPair(
     older: older.id,
     newer: newer.id,
     counts,
-    formulas: { dropped, introduced, kept },
+    moved,
+    alignerCounts,
+    formulas: { dropped, introduced, kept, movedTo, undocumentedNewer, undocumentedOlder },
     topics: topicRows.map(({ topic, droppedPairs, addedPairs, changedPairs }) => ({ topic: topic.id, dropped: droppedPairs.length, added: addedPairs.length, changed: changedPairs.length })),
     headlines
   };
+}
+
+// A formula's absence is evidence of loss only where a row holding it is a drop the evidence supports, or a changed quote.
+function isEvidenceOfLoss(classes: Set<EvidenceClass>): boolean {
+  return classes.has('dropped') || classes.has('changed');
+}
+
+/** A rendering id in words: `xinhua-en` → "Xinhua English", `zh` → "Chinese original". */
+export function renderingName(rendering: string): string {
+  const languages: Record<string, string> = { en: 'English', zh: 'Chinese', ru: 'Russian', fr: 'French', de: 'German', es: 'Spanish', ar: 'Arabic' };
+  if (languages[rendering]) return `${languages[rendering]} original`;
+  const match = /^(.*)-([a-z]{2})$/.exec(rendering);
+  const outlet = (match?.[1] ?? rendering).split('-').map((word) => (word.length <= 4 ? word.toUpperCase() : word[0]!.toUpperCase() + word.slice(1))).join(' ');
+  const outletName = /^(KREMLIN|XINHUA|SPEIR)$/.test(outlet) ? outlet[0] + outlet.slice(1).toLowerCase() : outlet;
+  return match ? `${outletName} ${languages[match[2]!] ?? match[2]} rendering` : `${outletName} rendering`;
 }
 
 /**

@@ -19,7 +19,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Clause, Diagnostic, Footnote, Omission, Paragraph, Position, Section, Statement } from '../model/types.ts';
+import type { Clause, Diagnostic, Footnote, Omission, Paragraph, Position, Quote, Section, Statement, StatementMeta } from '../model/types.ts';
 import { frontMatterFields, frontMatterSchema, keyPattern } from '../model/schema.ts';
 import { remarkKeys, type KeyData } from './remark-keys.ts';
 import { segment } from './segment.ts';
@@ -67,6 +67,7 @@ export function parseStatement(source: Source, options?: ParseOptions): ParseRes
   if (paragraphCount === 0) {
     state.report(1, 1, 'statement-empty', 'the statement has no paragraphs', 'Add at least one paragraph of text below the front matter, each ending with a key such as {#relations-nature}.');
   }
+  applySectionNotes(sections, meta, state);
   checkOmissionSources(meta, footnotes, state);
   checkFootnoteUse(state, footnotes);
   if (!meta) return { diagnostics: state.diagnostics };
@@ -99,6 +100,8 @@ type State = {
   referenced: Set<string>;
   /** Ids of the reference markers of each footnote, in order. */
   footnoteRefs: Map<string, string[]>;
+  /** The front matter's `sections` entries, applied once the sections are read. */
+  sectionNotes: Array<{ key: string; placement: 'documented' | 'inferred'; source?: string; complete?: boolean; position: Position }>;
 };
 
 
@@ -114,7 +117,8 @@ function createState(source: Source): State {
     usedKeys: new Map(),
     footnoteOrder: [],
     referenced: new Set(),
-    footnoteRefs: new Map()
+    footnoteRefs: new Map(),
+    sectionNotes: []
   };
 }
 
@@ -141,8 +145,10 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     for (const issue of result.error.issues) {
       const path = issue.path.map(String);
       const node = path.length > 0 ? document.getIn(path, true) : undefined;
+      // A missing part of an entry is reported at the entry that lacks it.
+      const holder = node === undefined ? path.slice(0, -1).map((_, at, all) => document.getIn(path.slice(0, all.length - at), true)).find(isNodeWithRange) : undefined;
       let field = path[0] ?? '';
-      let range = isNodeWithRange(node) ? node.range : undefined;
+      let range = isNodeWithRange(node) ? node.range : holder && path.length > 1 ? holder.range : undefined;
       let message = `front matter field \`${path.join('.') || '(root)'}\`: ${issue.message}`;
       let rule = 'front-matter-invalid';
       let hint = field in frontMatterFields ? `Give \`${field}\` ${frontMatterFields[field]}.` : 'See the content format in the README.';
@@ -172,22 +178,65 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     const place = isNodeWithRange(node) ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
     state.report(offsetLine + place.line - 1, place.col, 'date-in-future', `the statement is dated ${meta.date}, after today (${today})`, 'Check the date: a statement is encoded once it has been signed.');
   }
-  const { coverage, omissions, ...rest } = meta;
-  const placed = (omissions ?? []).map((omission, at) => {
-    const node = document.getIn(['omissions', at], true);
+  const { coverage, omissions, changes, additions, complete, sections, ...rest } = meta;
+  const positionOf = (path: Array<string | number>): Position => {
+    const node = document.getIn(path, true);
     const place = isNodeWithRange(node) ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-    return { ...omission, position: { file: state.file, line: offsetLine + place.line - 1, column: place.col } };
-  });
-  return { ...rest, ...(coverage === undefined ? {} : { coverage }), ...(placed.length ? { omissions: placed } : {}) };
+    return { file: state.file, line: offsetLine + place.line - 1, column: place.col };
+  };
+  const place = (field: 'omissions' | 'changes' | 'additions', list: Array<Omit<Omission, 'position'>> | undefined): Partial<Record<typeof field, Omission[]>> =>
+    list?.length ? { [field]: list.map((entry, at) => ({ ...entry, position: positionOf([field, at]) })) } : {};
+  state.sectionNotes = (sections ?? []).map((entry, at) => ({ ...entry, position: positionOf(['sections', at]) }));
+  return {
+    ...rest,
+    // A full text holds the whole statement unless it says otherwise; a digest never does unless it says so.
+    complete: complete ?? rest.edition === 'full',
+    ...(coverage === undefined ? {} : { coverage }),
+    ...place('omissions', omissions),
+    ...place('changes', changes),
+    ...place('additions', additions)
+  };
 }
 
-/** Each omission must cite a footnote of the file; citing one counts as using it. */
-function checkOmissionSources(meta: { omissions?: Omission[] } | undefined, footnotes: Map<string, FootnoteDraft>, state: State): void {
-  for (const omission of meta?.omissions ?? []) {
-    const label = omission.source.toLowerCase();
+/**
+ * Give each section its placement and coverage from the front matter's `sections`: a full
+ * text's parts are documented and complete by default, a digest's inferred and partial.
+ */
+function applySectionNotes(sections: Section[], meta: { edition: string } | undefined, state: State): void {
+  const full = meta?.edition === 'full';
+  const byKey = new Map(sections.map((section) => [section.key, section]));
+  for (const section of sections) {
+    section.placement = full ? 'documented' : 'inferred';
+    section.complete = full;
+  }
+  for (const note of state.sectionNotes) {
+    const section = byKey.get(note.key);
+    if (!section) {
+      state.report(note.position.line, note.position.column, 'section-note-unknown', `\`sections\` names \`${note.key}\`, which is not a section of this file`, `Use the {#key} of a \`##\` heading of this file (one of: ${[...byKey.keys()].slice(0, 8).join(', ')}).`);
+      continue;
+    }
+    section.placement = note.placement;
+    if (note.source !== undefined) section.placementSource = note.source;
+    section.complete = note.complete ?? full;
+  }
+}
+
+/**
+ * Each omission, change, addition and documented placement must cite a footnote of the
+ * file; citing one counts as using it.
+ */
+function checkOmissionSources(meta: Pick<StatementMeta, 'omissions' | 'changes' | 'additions'> | undefined, footnotes: Map<string, FootnoteDraft>, state: State): void {
+  const cited = [
+    ...(meta?.omissions ?? []).map((entry) => ({ what: `omission of \`${entry.key}\``, source: entry.source, position: entry.position })),
+    ...(meta?.changes ?? []).map((entry) => ({ what: `change of \`${entry.key}\``, source: entry.source, position: entry.position })),
+    ...(meta?.additions ?? []).map((entry) => ({ what: `addition of \`${entry.key}\``, source: entry.source, position: entry.position })),
+    ...state.sectionNotes.flatMap((entry) => (entry.source === undefined ? [] : [{ what: `placement of section \`${entry.key}\``, source: entry.source, position: entry.position }]))
+  ];
+  for (const entry of cited) {
+    const label = entry.source.toLowerCase();
     if (!footnotes.has(label)) {
       const labels = [...footnotes.values()].map((draft) => draft.node.label ?? draft.label);
-      state.report(omission.position.line, omission.position.column, 'omission-source-unknown', `omission of \`${omission.key}\` cites [^${omission.source}], which this file does not define`, labels.length ? `Set \`source\` to the label of the footnote that documents the omission (one of: ${labels.slice(0, 8).join(', ')}), or add that footnote.` : 'Add a footnote definition such as [^label]: Source, date, <https://…>. and name its label in `source`.');
+      state.report(entry.position.line, entry.position.column, 'omission-source-unknown', `${entry.what} cites [^${entry.source}], which this file does not define`, labels.length ? `Set \`source\` to the label of the footnote that documents it (one of: ${labels.slice(0, 8).join(', ')}), or add that footnote.` : 'Add a footnote definition such as [^label]: Source, date, <https://…>. and name its label in `source`.');
       continue;
     }
     state.referenced.add(label);
@@ -248,7 +297,7 @@ function readSections(tree: Root, state: State, footnotes: Map<string, FootnoteD
       case 'paragraph':
       case 'list': {
         if (!current) {
-          current = { key: 'preamble', heading: 'Preamble', paragraphs: [], position: start(node) };
+          current = { key: 'preamble', heading: 'Preamble', placement: 'inferred', complete: false, paragraphs: [], position: start(node) };
           sections.push(current);
         }
         const paragraph = createParagraph(node, state, current.key, footnotes);
@@ -282,7 +331,8 @@ function createSection(node: Heading, state: State): Section {
   const numbered = /^([IVXLC]+|\d+)\.\s+(.*)$/.exec(text);
   const heading = numbered?.[2] ?? text;
   const key = claimKey(data?.key ?? slug(heading) ?? 'section', state, position, data?.key !== undefined);
-  const section: Section = { key, heading, paragraphs: [], position };
+  // Placement and coverage come from the front matter (applySectionNotes).
+  const section: Section = { key, heading, placement: 'inferred', complete: false, paragraphs: [], position };
   if (numbered?.[1]) section.number = numbered[1];
   return section;
 }
@@ -311,7 +361,37 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   }
   const spans = node.type === 'list' ? blocksToSpans(text) : segment(text);
   const clauses = spans.map((span, index) => buildClause(runs, span, index, { key, sectionKey, statementId: state.id, file: state.file }, state));
+  bindQuotes(clauses, text, runs);
   return { key, explicitKey: data?.key !== undefined, clauses, position };
+}
+
+/** A verbatim quote: straight or curly double quotation marks around words. */
+const quotePattern = /"([^"\n]+)"|“([^”\n]+)”/g;
+
+/**
+ * Find the quotes of each clause and the footnotes cited after each in its paragraph
+ * (the first that is not an editorial note is the quote's witness). Quotes are found in
+ * the paragraph's text, where footnote markers have places, and in each clause's
+ * normalised text, in the same order.
+ */
+function bindQuotes(clauses: Clause[], paragraphText: string, runs: Run[]): void {
+  const markers: Array<{ offset: number; label: string }> = [];
+  let offset = 0;
+  for (const run of runs) {
+    if (run.type === 'footnote') markers.push({ offset, label: run.label });
+    else offset += run.value.length;
+  }
+  const citesAfter = [...paragraphText.matchAll(quotePattern)].map((match) => {
+    const end = match.index + match[0].length;
+    return markers.filter((marker) => marker.offset >= end).map((marker) => marker.label);
+  });
+  let next = 0;
+  for (const clause of clauses) {
+    clause.quotes = [...clause.text.matchAll(quotePattern)].map((match): Quote => {
+      const words = match[1] ?? match[2] ?? '';
+      return { text: words, start: match.index + 1, end: match.index + 1 + words.length, cites: citesAfter[next++] ?? clause.footnotes };
+    });
+  }
 }
 
 function lastParagraphOf(list: List): MdastParagraph | undefined {
@@ -460,6 +540,7 @@ function buildClause(runs: Run[], span: { start: number; end: number }, index: n
     footnotes: labels,
     topics: [],
     formulas: [],
+    quotes: [],
     position: position ?? { file: context.file, line: 1, column: 1 }
   };
 }

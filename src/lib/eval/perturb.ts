@@ -266,6 +266,7 @@ export function syntheticClauses(count: number, seed: number, statementId = 'syn
     statementId,
     sectionKey: `s${Math.floor(k / 40) + 1}`,
     paragraphKey: `p${Math.floor(k / 4) + 1}`,
+    quotes: [],
     index: k % 4,
     text,
     html: text,

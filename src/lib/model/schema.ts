@@ -17,19 +17,38 @@ export const frontMatterSchema = z.strictObject({
   kind: z.enum(['joint-statement', 'strategic-stability', 'declaration', 'communique', 'treaty', 'memorandum']),
   edition: z.enum(['digest', 'full']),
   coverage: z.string().trim().min(1).optional(),
-  omissions: z
+  omissions: documentedList('expected the key of a provision of an earlier statement, or a clause id such as korean-peninsula.3'),
+  changes: documentedList('expected the key of a provision of this statement, or a clause id such as korean-peninsula.3'),
+  additions: documentedList('expected the key of a provision of this statement, or a clause id such as korean-peninsula.3'),
+  complete: z.boolean().optional(),
+  sections: z
     .array(
-      z.strictObject({
-        key: z.string().regex(/^[a-z][a-z0-9-]*(\.[1-9][0-9]*)?$/, 'expected the key of a provision of an earlier statement, or a clause id such as korean-peninsula.3'),
-        note: z.string().trim().min(1),
-        source: z.string().trim().min(1)
-      })
+      z
+        .strictObject({
+          key: z.string().regex(keyPattern, 'expected the {#key} of a section of this file'),
+          placement: z.enum(['documented', 'inferred']),
+          source: z.string().trim().min(1).optional(),
+          complete: z.boolean().optional()
+        })
+        .refine((entry) => entry.placement !== 'documented' || entry.source !== undefined, { message: 'a documented placement needs `source`: the footnote label of the source that shows the part', path: ['source'] })
     )
     .optional(),
   sources: z
     .array(z.strictObject({ label: z.string().trim().min(1), url: z.url({ protocol: /^https?$/ }) }))
     .min(1)
 });
+
+function documentedList(keyMessage: string) {
+  return z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z][a-z0-9-]*(\.[1-9][0-9]*)?$/, keyMessage),
+        note: z.string().trim().min(1),
+        source: z.string().trim().min(1)
+      })
+    )
+    .optional();
+}
 
 /** The validated front matter. */
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -45,6 +64,10 @@ export const frontMatterFields: Record<string, string> = {
   edition: 'digest (condensed, own words) or full (the full text)',
   coverage: 'for a digest: what part of the statement the file covers',
   omissions: 'a list of { key, note, source }: provisions of an earlier statement that a cited source says this one leaves out (key: the provision\'s key, or a clause id such as korean-peninsula.3 for one sentence of it; note: what is missing, in your words; source: the label of a footnote of this file)',
+  changes: 'a list of { key, note, source }: provisions of this statement that a cited source says changed against earlier statements (source: a footnote label of this file)',
+  additions: 'a list of { key, note, source }: provisions of this statement that a cited source says are new',
+  complete: 'true when the file holds the whole statement (default: false for a digest, true for a full text)',
+  sections: 'a list of { key, placement, source, complete } per section: placement documented (a source shows the part; give its footnote label as source) or inferred (the editors grouped it); complete: true when a source shows the whole part',
   sources: 'a list of { label, url } for the statement as a whole'
 };
 

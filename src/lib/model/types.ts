@@ -21,6 +21,43 @@ export type Omission = {
   position: Position;
 };
 
+/**
+ * A documented change or addition: a source says the provision `key` of this
+ * statement changed against earlier statements, or is new in it.
+ */
+export type DocumentedNote = Omission;
+
+/**
+ * An entry of the source registry (`sources.yaml`): one cited page, and the
+ * rendering of the statement its verbatim quotes follow. Footnote labels cite
+ * registry ids.
+ */
+export type RegistrySource = {
+  id: string;
+  label: string;
+  title?: string;
+  url: string;
+  date?: string;
+  kind: 'official-text' | 'official-translation' | 'wire' | 'unofficial-translation' | 'report' | 'analysis' | 'note';
+  lang: string;
+  /**
+   * The rendering its quotes follow (`kremlin-en`, `xinhua-en`, `zh` …). Two
+   * quotes are comparable evidence only when their witnesses follow the same
+   * rendering; undefined when the source is only paraphrased.
+   */
+  follows?: string;
+  statements: string[];
+  position: Position;
+};
+
+/**
+ * A verbatim quote inside a clause: `start`/`end` delimit the quoted words
+ * (without the quotation marks) in the clause's `text`; `cites` are the
+ * footnote labels cited after it in its paragraph, in order (the first that
+ * is not an editorial note is its witness).
+ */
+export type Quote = { text: string; start: number; end: number; cites: string[] };
+
 /** A problem found in content: data, never an exception. */
 export type Diagnostic = {
   file: string;
@@ -53,6 +90,12 @@ export type StatementMeta = {
   coverage?: string;
   /** What cited sources say the statement leaves out of earlier ones (documented omissions). */
   omissions?: Omission[];
+  /** Provisions of this statement that a cited source says changed against earlier statements. */
+  changes?: DocumentedNote[];
+  /** Provisions of this statement that a cited source says are new. */
+  additions?: DocumentedNote[];
+  /** True when the file holds the whole statement (a full edition is complete unless it says otherwise). */
+  complete: boolean;
   sources: SourceRef[];
 };
 
@@ -85,6 +128,8 @@ export type Clause = {
   topics: string[];
   /** Formula ids (filled by the tag phase). */
   formulas: string[];
+  /** Verbatim quotes in the clause, with the footnotes cited after each. */
+  quotes: Quote[];
   position: Position;
 };
 
@@ -101,6 +146,15 @@ export type Section = {
   /** The part number as printed, e.g. `IV`, when the heading has one. */
   number?: string;
   heading: string;
+  /**
+   * Whether a source shows this part and what is in it (`documented`, with the
+   * footnote label in `placementSource`) or the editors grouped it (`inferred`).
+   * A move between parts is claimed only between documented placements.
+   */
+  placement: 'documented' | 'inferred';
+  placementSource?: string;
+  /** True when a source shows the whole part, so that a provision missing from it is missing from the statement. */
+  complete: boolean;
   paragraphs: Paragraph[];
   position: Position;
 };
@@ -183,14 +237,35 @@ export type Headline = {
   anchor: string;
   formula?: string;
   topic?: string;
+  /** The evidence behind it (evidence.ts's basis, or `kept` for a formula's continuity). */
+  basis: string;
+  /** The footnote label of the source that documents it, when one does. */
+  source?: string;
 };
 
 /** Findings for one pair of statements. */
 export type PairReport = {
   older: string;
   newer: string;
-  counts: Record<AlignKind, number>;
-  formulas: { dropped: string[]; introduced: string[]; kept: string[] };
+  /** Rows by evidence class (kept, changed, dropped, added, moved-to, undocumented). */
+  counts: Record<'kept' | 'changed' | 'dropped' | 'added' | 'moved-to' | 'undocumented', number>;
+  /** Rows whose move between parts is claimed (both placements documented). */
+  moved: number;
+  /** The aligner's own pairs by kind, before evidence is weighed. */
+  alignerCounts: Record<AlignKind, number>;
+  formulas: {
+    /** Gone from the newer statement, and the evidence says so. */
+    dropped: string[];
+    /** New in the newer statement, and the evidence says so. */
+    introduced: string[];
+    kept: string[];
+    /** Gone from the newer statement into one signed the same day. */
+    movedTo: string[];
+    /** Not documented in the newer statement (no evidence that it was dropped). */
+    undocumentedNewer: string[];
+    /** Not documented in the older statement (no evidence that it is new). */
+    undocumentedOlder: string[];
+  };
   topics: Array<{ topic: string; dropped: number; added: number; changed: number }>;
   headlines: Headline[];
 };
