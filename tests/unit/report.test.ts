@@ -148,10 +148,17 @@ describe('reportPair ranks by salience and knows same-day statements', () => {
     const alone = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024]);
     const withCompanion = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024], [y2025b]);
     const before = alone.headlines.find((headline) => headline.formula === 'no-alliance');
-    const after = withCompanion.headlines.find((headline) => headline.formula === 'no-alliance');
-    expect(after?.text).toBe('The formula “Non-alignment, non-confrontation (the ‘no alliance’ element)” moves from Beijing 2024 to Moscow 2025 (stability), signed the same day as Moscow 2025.');
+    expect(before?.text).toContain('drops the formula');
+    // The formula stands in the same day's statement: it is listed as moved there, never as dropped.
     expect(withCompanion.formulas.dropped).toEqual([]);
     expect(withCompanion.formulas.movedTo).toEqual(['no-alliance']);
+    expect(withCompanion.headlines.some((headline) => headline.formula === 'no-alliance' && headline.text.includes('drops'))).toBe(false);
+    // Where the provision itself (its key) stands in that statement, the row is moved-to and the move is a headline, ranked below a drop.
+    const droppedNature: AlignedPair[] = pairs.map((pair) => (pair.from[0] === 'nature.1' ? { kind: 'dropped', from: ['nature.1'], to: [], score: 0 } : pair));
+    const y2025without = { ...y2025, sections: [{ ...y2025.sections[0]!, paragraphs: y2025.sections[0]!.paragraphs.filter((p) => p.key !== 'nature') }] };
+    const moved = reportPair(y2024, { ...y2025without, complete: false }, droppedNature, formulas, topics, [y2022, y2023, y2024], [y2025b]);
+    const after = moved.headlines.find((headline) => headline.formula === 'no-alliance');
+    expect(after?.text).toBe('The formula “Non-alignment, non-confrontation (the ‘no alliance’ element)” moves from Beijing 2024 to Moscow 2025 (stability), signed the same day as Moscow 2025.');
     expect(after!.weight).toBeLessThan(before!.weight);
   });
 });

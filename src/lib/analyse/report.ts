@@ -106,8 +106,11 @@ export function reportPair(
       basis: 'quotes'
     });
   });
+  const holdsInOlder = (id: string) => (pair: AlignedPair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id));
   for (const id of dropped) {
-    const at = pairs.findIndex((pair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id)));
+    // Anchor at the row that is the evidence of the loss, not merely the first row that holds the formula.
+    const evidential = pairs.findIndex((pair, at) => holdsInOlder(id)(pair) && isEvidenceOfLoss(new Set([evidence[at]!.class])));
+    const at = evidential >= 0 ? evidential : pairs.findIndex(holdsInOlder(id));
     if (documentedRows.has(at)) continue;
     const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
     const since = run.length > 1 ? `present since ${run[0]!.shortTitle}` : `present in ${older.shortTitle}`;
@@ -115,10 +118,13 @@ export function reportPair(
   }
   for (const id of movedTo) {
     const companion = companions.find((statement) => formulasIn(statement).has(id))!;
+    // Headline grade only where the provision itself stands in the same-day statement (the row is `moved-to`); otherwise the summary lists it.
+    const at = pairs.findIndex((pair, index) => holdsInOlder(id)(pair) && evidence[index]!.class === 'moved-to');
+    if (at < 0) continue;
     headlines.push({
       text: `The formula ${label(id)} moves from ${older.shortTitle} to ${companion.shortTitle}, signed the same day as ${newer.shortTitle}.`,
       weight: 40 + 20 * (salienceOf(id) - 1),
-      anchor: rowOf((pair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id))),
+      anchor: anchors[at]!.id,
       formula: id,
       basis: 'same-day'
     });
