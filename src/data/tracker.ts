@@ -17,14 +17,15 @@ export function getTrackers(): Promise<Tracker[]> {
       trackFormulas(
         corpus.statements.filter((statement) => statement.series === series.id),
         corpus.formulas,
-        corpus.topics
+        corpus.topics,
+        new Map(corpus.registry.map((entry) => [entry.id, entry]))
       )
     )
   );
   return cached;
 }
 
-const stateWords = { present: 'present', changed: 'changed wording', absent: 'absent' } as const;
+const stateWords = { present: 'present', changed: 'changed wording (same translation)', absent: 'absent (documented)', 'same-day': 'in a statement of the same day', undocumented: 'not documented' } as const;
 
 /**
  * The tracker as matrix input: columns by statement, rows linked to formula pages, cells to clauses.

@@ -137,13 +137,15 @@ export function wrap(text: string, max: number): string[] {
   return lines;
 }
 
-// Shapes, not colour alone: a full disc, a ring with its right half filled, an empty ring.
+// Shapes, not colour alone: a full disc, a ring with its right half filled, an empty ring (absent, or dashed: in a same-day statement), a small dotted ring (not documented).
 function glyphsOf(r: number): Record<CellState, Glyph> {
   const disc = arc()({ innerRadius: 0, outerRadius: r, startAngle: 0, endAngle: 2 * Math.PI }) ?? undefined;
   const half = arc()({ innerRadius: 0, outerRadius: r, startAngle: 0, endAngle: Math.PI }) ?? undefined;
   return {
     present: { r, fill: disc, ring: false },
     changed: { r, fill: half, ring: true },
-    absent: { r: r * 0.7, fill: undefined, ring: true }
+    absent: { r: r * 0.7, fill: undefined, ring: true },
+    'same-day': { r: r * 0.7, fill: undefined, ring: true },
+    undocumented: { r: r * 0.4, fill: undefined, ring: true }
   };
 }

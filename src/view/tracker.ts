@@ -3,11 +3,17 @@
  * a series, whether the formula is there, where, and in which words.
  * Pure: statements and the lexicon in, plain rows out.
  */
-import type { Clause, Formula, Statement, Topic } from '../lib/model/types.ts';
+import type { Clause, Formula, RegistrySource, Statement, Topic } from '../lib/model/types.ts';
+import { witnessOf } from '../lib/content/registry.ts';
 import { latestPair } from './series.ts';
 
-/** A cell of the matrix: absent, present with the wording of the previous occurrence, or present in other words. */
-export type CellState = 'present' | 'absent' | 'changed';
+/**
+ * A cell of the matrix, by evidence: present; present in other words that are comparable
+ * with the previous wording (the same translation, or full texts); absent, where a source
+ * documents the omission or the text is complete; in a statement signed the same day
+ * instead; or not documented (no source we cite shows it there).
+ */
+export type CellState = 'present' | 'changed' | 'absent' | 'same-day' | 'undocumented';
 
 /** One place where a formula occurs: the clause and the matched words in it. */
 export type Occurrence = {
@@ -20,6 +26,8 @@ export type Occurrence = {
   /** Where the phrase starts and ends in `text` (UTF-16 offsets). */
   start: number;
   end: number;
+  /** The rendering the phrase's words follow, when they are evidence: a quote's witness's, or `full` in a full text. */
+  rendering?: string;
 };
 
 /** A formula in one statement. */
@@ -62,10 +70,10 @@ export type Tracker = {
  * @param formulas the formula lexicon.
  * @param topics the topic taxonomy (its order groups the rows).
  */
-export function trackFormulas(statements: readonly Statement[], formulas: readonly Formula[], topics: readonly Topic[]): Tracker {
+export function trackFormulas(statements: readonly Statement[], formulas: readonly Formula[], topics: readonly Topic[], registry: ReadonlyMap<string, RegistrySource> = new Map()): Tracker {
   const pair = latestPair(statements);
   const columns = [...statements];
-  const rows = formulas.map((formula) => trackOne(formula, columns, pair && { older: pair.older.id, newer: pair.newer.id }));
+  const rows = formulas.map((formula) => trackOne(formula, columns, pair && { older: pair.older.id, newer: pair.newer.id }, registry));
   const seen = rows.filter((row) => row.count > 0);
   const topicOf = new Map(topics.map((topic) => [topic.id, topic]));
   const groups: TrackerGroup[] = [];
@@ -118,8 +126,8 @@ export function phraseKey(phrase: string): string {
     .trim();
 }
 
-function trackOne(formula: Formula, statements: Statement[], pair: { older: string; newer: string } | undefined): TrackerRow {
-  let previous: string[] | undefined;
+function trackOne(formula: Formula, statements: Statement[], pair: { older: string; newer: string } | undefined, registry: ReadonlyMap<string, RegistrySource>): TrackerRow {
+  let previous: { statement: Statement; occurrences: Occurrence[] } | undefined;
   const cells: TrackerCell[] = statements.map((statement) => {
     const occurrences: Occurrence[] = [];
     for (const section of statement.sections) {
@@ -127,19 +135,21 @@ function trackOne(formula: Formula, statements: Statement[], pair: { older: stri
         for (const clause of paragraph.clauses) {
           if (!clause.formulas.includes(formula.id)) continue;
           const found = findPhrase(formula, clause) ?? { phrase: '', start: 0, end: 0 };
-          occurrences.push({ statementId: statement.id, clauseId: clause.id, paragraphKey: clause.paragraphKey, text: clause.text, ...found });
+          const rendering = statement.edition === 'full' ? 'full' : clause.quotes.filter((quote) => found.start < quote.end && found.end > quote.start).map((quote) => witnessOf(quote, registry)?.follows).find(Boolean);
+          occurrences.push({ statementId: statement.id, clauseId: clause.id, paragraphKey: clause.paragraphKey, text: clause.text, ...found, ...(rendering ? { rendering } : {}) });
         }
       }
     }
-    if (occurrences.length === 0) return { statementId: statement.id, state: 'absent', occurrences };
-    const keys = occurrences.map((occurrence) => phraseKey(occurrence.phrase));
-    // Changed: none of the wordings of this statement is a wording of the last statement that held the formula.
-    const changed = previous !== undefined && !keys.some((key) => previous!.includes(key));
-    previous = keys;
+    if (occurrences.length === 0) return { statementId: statement.id, state: absence(formula, statement, statements, previous?.occurrences ?? []), occurrences };
+    // Changed: the wordings of this statement and of the last that held the formula are comparable
+    // (the same rendering) and none of this statement's is one of the last's.
+    const comparable = occurrences.filter((occurrence) => occurrence.rendering && previous?.occurrences.some((before) => before.rendering === occurrence.rendering));
+    const changed = comparable.length > 0 && !comparable.some((occurrence) => previous!.occurrences.some((before) => before.rendering === occurrence.rendering && phraseKey(before.phrase) === phraseKey(occurrence.phrase)));
+    previous = { statement, occurrences };
     return { statementId: statement.id, state: changed ? 'changed' : 'present', occurrences };
   });
-  const held = cells.filter((cell) => cell.state !== 'absent');
-  const has = (id: string | undefined) => cells.some((cell) => cell.statementId === id && cell.state !== 'absent');
+  const held = cells.filter((cell) => cell.occurrences.length > 0);
+  const has = (id: string | undefined) => cells.some((cell) => cell.statementId === id && cell.occurrences.length > 0);
   return {
     formula,
     cells,
@@ -149,4 +159,12 @@ function trackOne(formula: Formula, statements: Statement[], pair: { older: stri
     droppedInLatest: pair !== undefined && has(pair.older) && !has(pair.newer),
     newInLatest: pair !== undefined && !has(pair.older) && has(pair.newer)
   };
+}
+
+// Why a statement lacks the formula, as far as the evidence goes.
+function absence(formula: Formula, statement: Statement, statements: readonly Statement[], before: readonly Occurrence[]): CellState {
+  const named = new Set(before.flatMap((occurrence) => [occurrence.clauseId, occurrence.paragraphKey]));
+  if (statement.complete || (statement.omissions ?? []).some((omission) => named.has(omission.key))) return 'absent';
+  const sameDay = statements.some((other) => other.id !== statement.id && other.date === statement.date && other.sections.some((section) => section.paragraphs.some((paragraph) => paragraph.clauses.some((clause) => clause.formulas.includes(formula.id)))));
+  return sameDay ? 'same-day' : 'undocumented';
 }

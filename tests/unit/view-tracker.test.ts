@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findPhrase, phraseKey, trackFormulas } from '../../src/view/tracker.ts';
 import { latestPair, mainLine } from '../../src/view/series.ts';
 import { loadCorpus } from '../../src/data/load.ts';
+import { statement as makeStatement } from './statements.ts';
+import type { RegistrySource, Statement } from '../../src/lib/model/types.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 
@@ -23,10 +25,10 @@ describe('trackFormulas', () => {
             const statement = statements.find((s) => s.id === cell.statementId)!;
             const tagged = statement.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses)).filter((c) => c.formulas.includes(row.formula.id));
             expect(cell.occurrences.map((o) => o.clauseId)).toEqual(tagged.map((c) => c.id));
-            expect(cell.state === 'absent').toBe(tagged.length === 0);
+            expect(['absent', 'same-day', 'undocumented'].includes(cell.state)).toBe(tagged.length === 0);
           }
-          expect(row.count).toBe(row.cells.filter((c) => c.state !== 'absent').length);
-          expect(row.first).toBe(row.cells.find((c) => c.state !== 'absent')?.statementId);
+          expect(row.count).toBe(row.cells.filter((c) => c.occurrences.length > 0).length);
+          expect(row.first).toBe(row.cells.find((c) => c.occurrences.length > 0)?.statementId);
         }
       }
       const seen = tracker.groups.flatMap((g) => g.rows).length;
@@ -37,9 +39,9 @@ describe('trackFormulas', () => {
       const pair = latestPair(statements)!;
       expect(tracker.latest).toEqual({ older: pair.older.id, newer: pair.newer.id });
       for (const row of tracker.groups.flatMap((g) => g.rows)) {
-        const state = (id: string) => row.cells.find((c) => c.statementId === id)!.state;
-        expect(row.droppedInLatest).toBe(state(pair.older.id) !== 'absent' && state(pair.newer.id) === 'absent');
-        expect(row.newInLatest).toBe(state(pair.older.id) === 'absent' && state(pair.newer.id) !== 'absent');
+        const held = (id: string) => row.cells.find((c) => c.statementId === id)!.occurrences.length > 0;
+        expect(row.droppedInLatest).toBe(held(pair.older.id) && !held(pair.newer.id));
+        expect(row.newInLatest).toBe(!held(pair.older.id) && held(pair.newer.id));
       }
     });
   }
@@ -69,5 +71,38 @@ describe('mainLine and latestPair', () => {
   });
   it('latestPair(statements) is undefined with fewer than two', () => {
     expect(latestPair([s('a', '2022', 'joint')])).toBeUndefined();
+  });
+});
+
+describe('trackFormulas by evidence', () => {
+  const formulas = [{ id: 'one-china', label: 'One China', topic: 'taiwan', patterns: ['part of (?:China|its territory)'] }];
+  const topics = [{ id: 'taiwan', label: 'Taiwan', description: '', cues: [] }];
+  // A statement whose one clause quotes the formula, cited to `source`.
+  const quoting = (id: string, date: string, words: string, source: string): Statement => {
+    const made = makeStatement(id, date, [['taiwan', [`Taiwan is "${words}".`]]]);
+    const clause = made.sections[0]!.paragraphs[0]!.clauses[0]!;
+    clause.formulas = ['one-china'];
+    clause.quotes = [{ text: words, start: 11, end: 11 + words.length, cites: [source] }];
+    return made;
+  };
+  const entry = (id: string, follows: string): RegistrySource => ({ id, label: id, url: 'https://example.org/', kind: 'wire', lang: 'en', follows, statements: [], position: { file: 'sources.yaml', line: 1, column: 1 } });
+  const a = quoting('a-2024', '2024-01-01', 'an inalienable part of China', 'tass-a');
+  const b = quoting('b-2025', '2025-01-01', 'an inalienable part of its territory', 'tass-b');
+  const cellOf = (tracker: ReturnType<typeof trackFormulas>, id: string) => tracker.groups[0]!.rows[0]!.cells.find((cell) => cell.statementId === id)!;
+
+  it('marks a wording changed only when both wordings follow the same translation', () => {
+    const same = trackFormulas([a, b], formulas, topics, new Map([['tass-a', entry('tass-a', 'tass-en')], ['tass-b', entry('tass-b', 'tass-en')]]));
+    expect(cellOf(same, 'b-2025').state).toBe('changed');
+    const different = trackFormulas([a, b], formulas, topics, new Map([['tass-a', entry('tass-a', 'tass-en')], ['tass-b', entry('tass-b', 'xinhua-en')]]));
+    expect(cellOf(different, 'b-2025').state).toBe('present');
+  });
+
+  it('tells a documented absence from a same-day statement and from "not documented"', () => {
+    const silent = makeStatement('c-2026', '2026-01-01', [['other', ['Something else.']]]);
+    expect(cellOf(trackFormulas([a, silent], formulas, topics), 'c-2026').state).toBe('undocumented');
+    const documented: Statement = { ...silent, omissions: [{ key: 'taiwan', note: 'left out', source: 'x', position: { file: 'x', line: 1, column: 1 } }] };
+    expect(cellOf(trackFormulas([a, documented], formulas, topics), 'c-2026').state).toBe('absent');
+    const companion = quoting('c-2026-side', '2026-01-01', 'an inalienable part of China', 'tass-a');
+    expect(cellOf(trackFormulas([a, silent, companion], formulas, topics), 'c-2026').state).toBe('same-day');
   });
 });

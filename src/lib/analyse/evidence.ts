@@ -106,6 +106,18 @@ export function classifyPairs(pairs: readonly AlignedPair[], context: EvidenceCo
   });
 }
 
+/**
+ * Classify two versions of one provision (a history page's step from the previous
+ * statement that has it to the next), as a compare row of the two would be.
+ *
+ * @param from the clauses of the earlier version.
+ * @param to the clauses of the later version.
+ * @param context the two statements and the registry.
+ */
+export function classifyVersions(from: Clause[], to: Clause[], context: EvidenceContext): RowEvidence {
+  return classifyRow(from, to, context, sectionIndex(context.older), sectionIndex(context.newer));
+}
+
 function classifyRow(from: Clause[], to: Clause[], context: EvidenceContext, olderSections: Map<string, Section>, newerSections: Map<string, Section>): RowEvidence {
   const { older, newer } = context;
   if (to.length === 0) {
@@ -260,6 +272,42 @@ export function marksWithin(parts: readonly DiffPart[], marks: RowEvidence['mark
       const next = range ? Math.min(range[1], offset) : Math.min(offset, ...ranges.map(([from]) => from).filter((from) => from > cursor));
       push(range ? part.op : 'equal', part.text.slice(cursor - start, next - start));
       cursor = next;
+    }
+  }
+  return out;
+}
+
+/**
+ * `marksWithin` for a diff of both sides interleaved (a history step): a deleted part
+ * outside the older side's evidence is left out, an inserted part outside the newer
+ * side's is shown as plain text, so the step reads as the later text with marks only
+ * where they are evidence.
+ *
+ * @param parts a word diff, both sides interleaved.
+ * @param marks the step's evidence marks.
+ */
+export function interleavedMarksWithin(parts: readonly DiffPart[], marks: RowEvidence['marks']): DiffPart[] {
+  if (marks === 'all') return parts.map((part) => ({ ...part }));
+  const inside = (ranges: Ranges, at: number) => ranges.some(([from, to]) => at >= from && at < to);
+  const older = marks === 'none' ? [] : marks.older;
+  const newer = marks === 'none' ? [] : marks.newer;
+  const out: DiffPart[] = [];
+  const push = (op: DiffPart['op'], text: string): void => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += text;
+    else out.push({ op, text });
+  };
+  let olderAt = 0;
+  let newerAt = 0;
+  for (const part of parts) {
+    for (const character of part.text) {
+      if (part.op === 'equal') push('equal', character);
+      else if (part.op === 'delete') {
+        if (inside(older, olderAt)) push('delete', character);
+      } else push(inside(newer, newerAt) ? 'insert' : 'equal', character);
+      if (part.op !== 'insert') olderAt += character.length;
+      if (part.op !== 'delete') newerAt += character.length;
     }
   }
   return out;

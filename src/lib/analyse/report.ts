@@ -3,7 +3,7 @@
  * formula and by topic, and the changes worth a headline, each pointing to the
  * compare-page row that shows it.
  */
-import type { AlignKind, AlignedPair, Clause, Formula, Headline, PairReport, Statement, Topic } from '../model/types.ts';
+import type { AlignKind, AlignedPair, Clause, DocumentedNote, Formula, Headline, PairReport, Statement, Topic } from '../model/types.ts';
 import { byDateThenId, clausesOf } from './graph.ts';
 import { claimedChanges, classifyPairs, evidenceClasses, type EvidenceClass, type RowEvidence } from './evidence.ts';
 
@@ -83,9 +83,13 @@ export function reportPair(
   const headlines: Headline[] = [];
   const documentedRows = new Set<number>();
   // What a cited source documents: an omission, a change or an addition, in the editors' words.
+  const documentedNotes = new Set<DocumentedNote>();
   evidence.forEach((row, at) => {
     if (row.basis !== 'documented' || !row.documented) return;
     documentedRows.add(at);
+    // One note may cover several rows (a paragraph's sentences): one headline, at its first row.
+    if (documentedNotes.has(row.documented)) return;
+    documentedNotes.add(row.documented);
     const base = row.class === 'dropped' ? 200 : row.class === 'changed' ? 180 : 150;
     headlines.push({ text: `${newer.shortTitle}: ${row.documented.note}`, weight: base + 40 * (rowSalience(at) - 1), anchor: anchors[at]!.id, basis: 'documented', source: row.documented.source });
   });
