@@ -347,5 +347,19 @@ function sectionIndex(statement: Statement): Map<string, Section> {
  * @param analysis the analysis.
  */
 export function seriesData(analysis: Analysis): SeriesData[] {
-  return analysis.series.map((series) => ({ id: series.series.id, title: series.series.title, graph: series.graph, reports: series.comparisons.map((comparison) => comparison.report) }));
+  return analysis.series.map((series) => ({
+    id: series.series.id,
+    title: series.series.title,
+    graph: series.graph,
+    reports: series.comparisons.map((comparison) => comparison.report),
+    rows: Object.fromEntries(
+      series.comparisons.map((comparison) => [
+        `${comparison.older.id}/${comparison.newer.id}`,
+        comparison.pairs.map((pair, at) => {
+          const evidence = comparison.evidence[at]!;
+          return { from: pair.from, to: pair.to, kind: pair.kind, evidence: evidence.class, basis: evidence.basis, moved: evidence.moved, ...(evidence.statement ? { statement: evidence.statement } : {}), ...(evidence.documented ? { source: evidence.documented.source } : {}) };
+        })
+      ])
+    )
+  }));
 }

@@ -84,3 +84,28 @@ describe('toTei', () => {
     expect(elements(parseXml(toTei(series, corpus.statements, [])), 'linkGrp')).toHaveLength(0);
   });
 });
+
+describe('toTei with the source registry', () => {
+  // series-b quotes "one river, one future"; bind its footnote to an invented witness.
+  const statements = corpus.statements;
+  const quoting = statements.flatMap((statement) => clausesOf(statement).filter((clause) => clause.quotes.length > 0).map((clause) => ({ statement, clause })))[0]!;
+  const label = quoting.clause.quotes[0]!.cites[0]!;
+  const registry = [{ id: label, label: 'Invented wire', url: 'https://example.org/wire', kind: 'wire' as const, lang: 'en', follows: 'wire-en', statements: [quoting.statement.id], position: { file: 'sources.yaml', line: 1, column: 1 } }];
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const alignments: Alignment[] = linkedPairs(statements).map(([older, newer]) => ({ older, newer, pairs: align(clausesOf(byId.get(older)!), clausesOf(byId.get(newer)!), { formulas: corpus.formulas }) }));
+  const root = parseXml(toTei(series, statements, alignments, [], registry));
+
+  it('binds each quote to its witness in the listBibl', () => {
+    const bibl = elements(root, 'bibl');
+    expect(bibl.map((entry) => [entry.attrs['xml:id'], entry.attrs.type, entry.attrs.n])).toEqual([[`s-${label}`, 'wire', 'wire-en']]);
+    const quote = elements(root, 'quote').find((element) => textContent(element) === `"${quoting.clause.quotes[0]!.text}"`);
+    expect(quote?.attrs.source).toBe(`#s-${label}`);
+  });
+
+  it('says why a reading is empty: not documented in a digest, absent in a complete text', () => {
+    const causes = new Set(elements(root, 'rdg').filter((rdg) => rdg.children.length === 0).map((rdg) => rdg.attrs.cause));
+    // series-b is made of full texts: a missing clause is absent, never merely undocumented.
+    expect(statements.every((statement) => statement.edition === 'full')).toBe(true);
+    expect([...causes]).toEqual(['absent']);
+  });
+});

@@ -7,7 +7,10 @@ import { clausesOf } from '../analyse/graph.ts';
 import type { ConcordanceEntry } from '../content/concordance.ts';
 
 /** A series as the data files need it. */
-export type SeriesData = { id: string; title: string; graph: ClauseGraph; reports: PairReport[] };
+/** One row of a pair as the compare page shows it: clause ids of both sides, the aligner's kind, and the evidence class. */
+export type EvidenceRow = { from: string[]; to: string[]; kind: string; evidence: string; basis: string; moved: boolean; statement?: string; source?: string };
+
+export type SeriesData = { id: string; title: string; graph: ClauseGraph; reports: PairReport[]; rows?: Record<string, EvidenceRow[]> };
 
 /**
  * `/data/statements.json`: every statement's metadata and its outline.
@@ -72,8 +75,9 @@ export function toGraphJson(series: readonly SeriesData[]): string {
  *
  * @param formulas the lexicon.
  * @param statements statements in series order.
+ * @param states per formula, per statement: the tracker's evidence state.
  */
-export function toFormulasJson(formulas: readonly Formula[], statements: readonly Statement[]): string {
+export function toFormulasJson(formulas: readonly Formula[], statements: readonly Statement[], states: Record<string, Record<string, string>> = {}): string {
   return json({
     formulas: formulas.map((formula) => ({
       id: formula.id,
@@ -83,25 +87,30 @@ export function toFormulasJson(formulas: readonly Formula[], statements: readonl
       ru: formula.ru ?? null,
       occurrences: Object.fromEntries(
         statements.map((statement) => [statement.id, clausesOf(statement).filter((clause) => clause.formulas.includes(formula.id)).map((clause) => clause.id)])
-      )
+      ),
+      // Per statement, by evidence: present, changed (same translation), absent (documented), same-day, undocumented.
+      states: states[formula.id] ?? {}
     }))
   });
 }
 
 /**
- * `/data/report.json`: per pair of statements, the counts by kind, formulas and headlines.
+ * `/data/report.json`: per pair of statements, the counts by evidence class, formulas and
+ * headlines with their basis, and every row with the clause ids of both sides and its evidence.
  *
  * @param series the series with their reports.
  */
 export function toReportJson(series: readonly SeriesData[]): string {
   return json({
-    pairs: series.flatMap(({ id, reports }) =>
+    pairs: series.flatMap(({ id, reports, rows }) =>
       reports.map((report) => ({
         series: id,
         older: report.older,
         newer: report.newer,
         url: `/compare/${report.older}/${report.newer}/`,
         counts: report.counts,
+        moved: report.moved,
+        alignerCounts: report.alignerCounts,
         formulas: report.formulas,
         topics: report.topics,
         headlines: report.headlines.map((headline) => ({
@@ -110,8 +119,11 @@ export function toReportJson(series: readonly SeriesData[]): string {
           anchor: headline.anchor,
           url: `/compare/${report.older}/${report.newer}/#${headline.anchor}`,
           formula: headline.formula ?? null,
-          topic: headline.topic ?? null
-        }))
+          topic: headline.topic ?? null,
+          basis: headline.basis,
+          source: headline.source ?? null
+        })),
+        rows: (rows?.[`${report.older}/${report.newer}`] ?? []).map((row) => ({ ...row, statement: row.statement ?? null, source: row.source ?? null }))
       }))
     )
   });

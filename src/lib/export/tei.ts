@@ -6,8 +6,12 @@
  * The editors' concordance follows as a `<linkGrp>`: one `<link type="continues">`
  * per pair, between the two paragraphs (a `<join>` of their segs when a
  * paragraph has several clauses).
+ * Evidence travels with the text: each verbatim quote is a `<quote>` whose
+ * `@source` points to its witness in the `<listBibl>` of the registry, and an
+ * empty reading says why (`@cause`): a documented omission, or not documented.
  */
-import type { Alignment, Clause, Statement } from '../model/types.ts';
+import type { Alignment, Clause, RegistrySource, Statement } from '../model/types.ts';
+import { witnessOf } from '../content/registry.ts';
 import type { Series } from '../content/series.ts';
 import type { ConcordanceEntry } from '../content/concordance.ts';
 
@@ -20,8 +24,10 @@ import type { ConcordanceEntry } from '../content/concordance.ts';
  * @param concordance the editors' concordance; pairs between statements of the series are exported.
  * @returns a well-formed TEI document.
  */
-export function toTei(series: Series, statements: Statement[], alignments: Alignment[], concordance: readonly ConcordanceEntry[] = []): string {
+export function toTei(series: Series, statements: Statement[], alignments: Alignment[], concordance: readonly ConcordanceEntry[] = [], registry: readonly RegistrySource[] = []): string {
   const units = alignedUnits(statements, alignments);
+  const sources = new Map(registry.map((entry) => [entry.id, entry]));
+  const cited = registry.filter((entry) => entry.statements.some((id) => statements.some((statement) => statement.id === id)));
   const witness = (statement: Statement): string => xmlId(`w-${statement.id}`);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -37,6 +43,13 @@ export function toTei(series: Series, statements: Statement[], alignments: Align
         `          <witness xml:id="${witness(statement)}" n="${escapeXml(statement.id)}"><title>${escapeXml(statement.title)}</title>, <date when="${escapeXml(statement.date)}">${escapeXml(statement.date)}</date>, <placeName>${escapeXml(statement.place)}</placeName> (${escapeXml(statement.edition)} edition)</witness>`
     ),
     '        </listWit>',
+    ...(cited.length
+      ? [
+          '        <listBibl>',
+          ...cited.map((entry) => `          <bibl xml:id="${xmlId(`s-${entry.id}`)}" type="${escapeXml(entry.kind)}"${entry.follows ? ` n="${escapeXml(entry.follows)}"` : ''}><title>${escapeXml(entry.title ?? entry.label)}</title>${entry.date ? ` <date when="${escapeXml(entry.date)}">${escapeXml(entry.date)}</date>` : ''} <ptr target="${escapeXml(entry.url)}"/></bibl>`),
+          '        </listBibl>'
+        ]
+      : []),
     '      </sourceDesc>',
     '    </fileDesc>',
     '    <encodingDesc><variantEncoding method="parallel-segmentation" location="internal"/></encodingDesc>',
@@ -50,16 +63,36 @@ export function toTei(series: Series, statements: Statement[], alignments: Align
     for (const statement of statements) {
       const clauses = unit.get(statement.id) ?? [];
       if (clauses.length === 0) {
-        lines.push(`          <rdg wit="#${witness(statement)}"/>`);
+        lines.push(`          <rdg wit="#${witness(statement)}" cause="${absenceCause(statement, statements, unit)}"/>`);
         continue;
       }
-      const segs = clauses.map((clause) => `<seg xml:id="${segId(statement, clause)}" n="${escapeXml(clause.id)}">${escapeXml(clause.text)}</seg>`);
+      const segs = clauses.map((clause) => `<seg xml:id="${segId(statement, clause)}" n="${escapeXml(clause.id)}">${withQuotes(clause, sources)}</seg>`);
       lines.push(`          <rdg wit="#${witness(statement)}">${segs.join(' ')}</rdg>`);
     }
     lines.push('        </app>');
   });
   lines.push('      </ab>', ...concordanceLinks(statements, concordance), '    </body>', '  </text>', '</TEI>', '');
   return lines.join('\n');
+}
+
+// Why a statement has no reading of a unit: a cited source says it leaves the provision out, the text is complete, or no source documents it.
+function absenceCause(statement: Statement, statements: Statement[], unit: Map<string, Clause[]>): string {
+  const earlier = new Set(statements.filter((other) => other.date < statement.date || (other.date === statement.date && other.id < statement.id)).flatMap((other) => (unit.get(other.id) ?? []).flatMap((clause) => [clause.id, clause.paragraphKey])));
+  if ((statement.omissions ?? []).some((omission) => earlier.has(omission.key))) return 'documented-omission';
+  return statement.complete ? 'absent' : 'not-documented';
+}
+
+// A clause's text with each verbatim quote as <quote source="#s-…"> pointing at its witness.
+function withQuotes(clause: Clause, sources: ReadonlyMap<string, RegistrySource>): string {
+  let out = '';
+  let at = 0;
+  for (const quote of clause.quotes) {
+    const witness = witnessOf(quote, sources);
+    out += escapeXml(clause.text.slice(at, quote.start - 1));
+    out += `<quote${witness ? ` source="#${xmlId(`s-${witness.id}`)}"` : ''}>${escapeXml(clause.text.slice(quote.start - 1, quote.end + 1))}</quote>`;
+    at = quote.end + 1;
+  }
+  return out + escapeXml(clause.text.slice(at));
 }
 
 function segId(statement: Statement, clause: Clause): string {

@@ -17,5 +17,5 @@ export const GET: APIRoute<{ series: SeriesAnalysis }> = async ({ props }) => {
     return comparison ? [{ older, newer, pairs: comparison.pairs }] : [];
   });
   const { corpus } = await getAnalysis();
-  return new Response(toTei(series, statements, alignments, corpus.concordance), { headers: { 'Content-Type': 'application/tei+xml; charset=utf-8' } });
+  return new Response(toTei(series, statements, alignments, corpus.concordance, corpus.registry), { headers: { 'Content-Type': 'application/tei+xml; charset=utf-8' } });
 };
