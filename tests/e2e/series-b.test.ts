@@ -26,5 +26,10 @@ describe('build on tests/fixtures/series-b', () => {
     const tei = readFileSync(join(out, 'data', 'arvenia-belmora.tei.xml'), 'utf8');
     expect(tei).toContain('<witness xml:id="w-2023-velm"');
     expect(existsSync(join(out, 'statements', '2024-beijing'))).toBe(false);
+    // Full texts are one witness throughout: a reworded clause is a change, its words marked.
+    const compare = readFileSync(join(out, 'compare', '2019-velm', '2021-corra', 'index.html'), 'utf8');
+    expect(compare).toContain('data-kind="changed" data-basis="full-text"');
+    expect(compare).toMatch(/<del><span class="visually-hidden">\[deleted: <\/span>/);
+    expect(compare).not.toContain('data-kind="undocumented"');
   }, 60_000);
 });
