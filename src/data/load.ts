@@ -12,6 +12,7 @@ import { readLexicon } from '../lib/content/lexicon.ts';
 import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
 import { readSeries, type Series } from '../lib/content/series.ts';
 import { maxFileCharacters } from '../lib/content/text-checks.ts';
+import { checkSeriesLimits, withinClauseLimit } from '../lib/content/limits.ts';
 import { checkCorrections, readCorrections, type Correction } from '../lib/content/corrections.ts';
 import { checkOmissions } from '../lib/content/omissions.ts';
 import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/content/concordance.ts';
@@ -83,9 +84,10 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     if (!source) continue;
     const result = parseStatement(source, options);
     diagnostics.push(...result.diagnostics);
-    if (result.statement) statements.push(tagStatement(result.statement, matchers));
+    if (result.statement && withinClauseLimit(result.statement, diagnostics)) statements.push(tagStatement(result.statement, matchers));
   }
   statements.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  diagnostics.push(...checkSeriesLimits(statements));
 
   const seriesResult = readSeries(await read('series.yaml'), statements);
   diagnostics.push(...seriesResult.diagnostics);

@@ -26,6 +26,7 @@ import { segment } from './segment.ts';
 import { renderHtml, renderInlineHtml } from './render.ts';
 import { hash } from '../model/hash.ts';
 import { checkText } from './text-checks.ts';
+import { checkStructureLimits, parseStoppingRules } from './limits.ts';
 import type { Reporter, Source } from '../model/diagnostics.ts';
 
 export type { Reporter, Source };
@@ -55,8 +56,9 @@ export function parseStatement(source: Source, options?: ParseOptions): ParseRes
   const settings = options ?? emptyOptions;
   const state = createState(source);
   checkText(source, state.report);
-  // Parsing an oversized file would only bury the one message that matters.
-  if (state.diagnostics.some((diagnostic) => diagnostic.rule === 'file-too-large')) return { diagnostics: state.diagnostics };
+  checkStructureLimits(source, state.report);
+  // Parsing an oversized or too deep file would take minutes or overflow the stack, and bury the one message that matters.
+  if (state.diagnostics.some((diagnostic) => parseStoppingRules.has(diagnostic.rule))) return { diagnostics: state.diagnostics };
 
   const tree = processor.runSync(processor.parse(source.text)) as Root;
   const meta = readFrontMatter(tree, state, settings.today ?? new Date().toISOString().slice(0, 10));

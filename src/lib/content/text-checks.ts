@@ -27,7 +27,7 @@ export function checkText(source: Source, report: Reporter): void {
       report(index + 1, control.index + 1, 'control-character', `control character U+${code.toUpperCase()} in the text`, 'Delete the character; it is invisible and changes how text is read or shown.');
     }
     if (line.length > maxLineCharacters) {
-      report(index + 1, maxLineCharacters + 1, 'line-too-long', `line ${index + 1} has ${line.length} characters`, `Break it into paragraphs; lines are limited to ${maxLineCharacters} characters.`);
+      report(index + 1, maxLineCharacters + 1, 'line-too-long', `line ${index + 1} has ${line.length} characters`, `Break it into paragraphs; lines are limited to ${maxLineCharacters} characters (\`maxLineCharacters\` in src/lib/content/text-checks.ts).`);
     }
   });
 }
