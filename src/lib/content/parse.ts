@@ -27,6 +27,7 @@ import { renderHtml, renderInlineHtml } from './render.ts';
 import { hash } from '../model/hash.ts';
 import { checkText } from './text-checks.ts';
 import { checkStructureLimits, parseStoppingRules } from './limits.ts';
+import { yamlToData } from './safe-yaml.ts';
 import type { Reporter, Source } from '../model/diagnostics.ts';
 
 export type { Reporter, Source };
@@ -137,7 +138,13 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     }
     return undefined;
   }
-  const data: unknown = document.toJS();
+  const read = yamlToData(document);
+  if (!read.ok) {
+    const place = lineCounter.linePos(read.offset);
+    state.report(offsetLine + place.line - 1, place.col, 'yaml-aliases', read.message, read.hint);
+    return undefined;
+  }
+  const data: unknown = read.data;
   const result = frontMatterSchema.safeParse(data ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
