@@ -25,7 +25,7 @@ import { remarkKeys, type KeyData } from './remark-keys.ts';
 import { segment } from './segment.ts';
 import { renderHtml, renderInlineHtml } from './render.ts';
 import { hash } from '../model/hash.ts';
-import { checkText } from './text-checks.ts';
+import { checkText, firstOddCharacter } from './text-checks.ts';
 import { checkStructureLimits, parseStoppingRules } from './limits.ts';
 import { yamlToData } from './safe-yaml.ts';
 import type { Reporter, Source } from '../model/diagnostics.ts';
@@ -342,7 +342,7 @@ function blocksToSpans(text: string): Array<{ start: number; end: number }> {
 
 function reportKeyProblems(data: KeyData | undefined, state: State, position: Position): void {
   if (data?.badKey !== undefined) {
-    state.report(position.line, position.column, 'key-invalid', `key {#${data.badKey}} is not a valid key`, 'Write keys in lowercase letters, digits and hyphens, starting with a letter, e.g. {#taiwan-one-china}.');
+    state.report(position.line, position.column, 'key-invalid', `key {#${data.badKey}} is not a valid key${firstOddCharacter(data.badKey) ? ` (it contains ${firstOddCharacter(data.badKey)})` : ''}`, 'Write keys in lowercase letters, digits and hyphens, starting with a letter, e.g. {#taiwan-one-china}.');
   }
 }
 
