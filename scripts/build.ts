@@ -9,16 +9,20 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadCorpus } from '../src/data/load.ts';
+import { loadCorpus, reading } from '../src/data/load.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
 import { buildDate } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';
+import { handleInternalErrors, progress } from './fatal.ts';
+
+handleInternalErrors();
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const tempDir = `${outDir}.partial`;
 const started = performance.now();
 
+progress.phase = 'loading the content';
 const today = buildDate().toISOString().slice(0, 10);
 const corpus = await loadCorpus(contentDir, { today });
 if (corpus.diagnostics.length > 0) console.error(formatReport(corpus.diagnostics));
@@ -27,6 +31,8 @@ if (hasErrors(corpus.diagnostics)) {
   process.exit(1);
 }
 const analysed = performance.now();
+progress.phase = 'building the site';
+reading.file = undefined;
 
 await rm(tempDir, { recursive: true, force: true });
 const timingFile = join(tmpdir(), `summit-diff-timing-${process.pid}.json`);
@@ -40,7 +46,9 @@ if (astro.status !== 0) {
   console.error('\nThe build failed (see above). No site was written; dist/ is unchanged.');
   process.exit(astro.status ?? 1);
 }
+progress.phase = 'indexing the site for search';
 await indexSearch(tempDir, corpus);
+progress.phase = 'replacing dist/';
 
 if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
 await rename(tempDir, outDir);

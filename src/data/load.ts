@@ -19,6 +19,9 @@ import { checkCorrections, readCorrections, type Correction } from '../lib/conte
 import { checkOmissions } from '../lib/content/omissions.ts';
 import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/content/concordance.ts';
 
+/** The file being read now, for the scripts' message on an internal error. */
+export const reading: { file?: string } = {};
+
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
   statements: Statement[];
@@ -44,6 +47,7 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   const diagnostics: Diagnostic[] = [];
   const read = async (path: string): Promise<Source | undefined> => {
     const full = join(dir, path);
+    reading.file = path;
     const info = await stat(full).catch(() => undefined);
     if (!info || !info.isFile()) return notAFile(path, info, await lstat(full).catch(() => undefined), diagnostics);
     if (info.size > maxFileCharacters * 4) {
