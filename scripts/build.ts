@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCorpus, reading } from '../src/data/load.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
-import { buildDate } from '../src/data/build-date.ts';
+import { buildDate, checkDay } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';
 import { handleInternalErrors, progress } from './fatal.ts';
 
@@ -23,7 +23,7 @@ const tempDir = `${outDir}.partial`;
 const started = performance.now();
 
 progress.phase = 'loading the content';
-const today = buildDate().toISOString().slice(0, 10);
+const today = checkDay();
 const corpus = await loadCorpus(contentDir, { today });
 if (corpus.diagnostics.length > 0) console.error(formatReport(corpus.diagnostics));
 if (hasErrors(corpus.diagnostics)) {
@@ -38,7 +38,7 @@ await rm(tempDir, { recursive: true, force: true });
 const timingFile = join(tmpdir(), `summit-diff-timing-${process.pid}.json`);
 const astro = spawnSync('astro', ['build', '--outDir', tempDir], {
   stdio: 'inherit',
-  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
+  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SUMMIT_DIFF_TODAY: today, SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
   shell: process.platform === 'win32'
 });
 if (astro.status !== 0) {
