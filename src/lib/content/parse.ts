@@ -28,6 +28,7 @@ import { hash } from '../model/hash.ts';
 import { checkText, firstOddCharacter } from './text-checks.ts';
 import { checkStructureLimits, parseStoppingRules } from './limits.ts';
 import { yamlToData } from './safe-yaml.ts';
+import { checkBlocks } from './block-checks.ts';
 import type { Reporter, Source } from '../model/diagnostics.ts';
 
 export type { Reporter, Source };
@@ -62,6 +63,7 @@ export function parseStatement(source: Source, options?: ParseOptions): ParseRes
   if (state.diagnostics.some((diagnostic) => parseStoppingRules.has(diagnostic.rule))) return { diagnostics: state.diagnostics };
 
   const tree = processor.runSync(processor.parse(source.text)) as Root;
+  checkBlocks(tree, state.report);
   const meta = readFrontMatter(tree, state, settings.today ?? new Date().toISOString().slice(0, 10));
   const footnotes = readFootnotes(tree, state);
   const sections = readSections(tree, state, footnotes);
@@ -301,7 +303,7 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   const keyHolder = node.type === 'list' ? lastParagraphOf(node) : node;
   const data = keyHolder?.data as KeyData | undefined;
   reportKeyProblems(data, state, position);
-  const blocks = node.type === 'list' ? node.children.flatMap((item) => item.children.filter((child): child is MdastParagraph => child.type === 'paragraph')) : [node];
+  const blocks = node.type === 'list' ? listParagraphs(node) : [node];
   const runs = blocks.flatMap((block, index) => {
     const blockRuns = flatten(block.children, [], state, footnotes);
     // Keep list items apart: each item ends a clause.
@@ -321,6 +323,11 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   const spans = node.type === 'list' ? blocksToSpans(text) : segment(text);
   const clauses = spans.map((span, index) => buildClause(runs, span, index, { key, sectionKey, statementId: state.id, file: state.file }, state));
   return { key, explicitKey: data?.key !== undefined, clauses, position };
+}
+
+// The paragraphs of a list's items, nested sub-lists included (they used to vanish from the page and the CSV).
+function listParagraphs(list: List): MdastParagraph[] {
+  return list.children.flatMap((item) => item.children.flatMap((child) => (child.type === 'paragraph' ? [child] : child.type === 'list' ? listParagraphs(child) : [])));
 }
 
 function lastParagraphOf(list: List): MdastParagraph | undefined {
