@@ -24,17 +24,41 @@ export function needsReDoSCheck(pattern: string): boolean {
   return repeatedGroup.test(pattern);
 }
 
+type Verdict = { problem?: string; unchecked?: string };
+// Patterns repeat across loads (tests, the build and Astro's own load): check each once.
+const verdicts = new Map<string, Verdict>();
+
+function verdictOf(pattern: string): Verdict {
+  const known = verdicts.get(pattern);
+  if (known) return known;
+  let verdict: Verdict = {};
+  if (needsReDoSCheck(pattern)) {
+    const result = checkSync(pattern, 'iu', { timeout: recheckTimeoutMs });
+    if (result.status === 'vulnerable' && result.complexity.type === 'exponential') {
+      verdict = { problem: `it can take exponential time (catastrophic backtracking), for example on ${result.attack.pattern}` };
+    } else if (result.status === 'unknown') {
+      // A timeout depends on the machine's load: a warning, so that the same content never passes on one machine and fails on another.
+      verdict = { unchecked: `the checker could not decide within ${recheckTimeoutMs / 1000} s whether it can backtrack catastrophically` };
+    }
+  }
+  verdicts.set(pattern, verdict);
+  return verdict;
+}
+
 /**
  * Why `pattern` may hang the build, or undefined when it cannot.
  *
  * @param pattern a regular expression source, compiled with the flags `iu`.
  */
 export function redosProblem(pattern: string): string | undefined {
-  if (!needsReDoSCheck(pattern)) return undefined;
-  const result = checkSync(pattern, 'iu', { timeout: recheckTimeoutMs });
-  if (result.status === 'vulnerable' && result.complexity.type === 'exponential') {
-    return `it can take exponential time (catastrophic backtracking), for example on ${result.attack.pattern}`;
-  }
-  if (result.status === 'unknown') return `it could not be shown to run without catastrophic backtracking within ${recheckTimeoutMs / 1000} s`;
-  return undefined;
+  return verdictOf(pattern).problem;
+}
+
+/**
+ * Why `pattern` could not be cleared in time, or undefined when it was (or needs no check).
+ *
+ * @param pattern a regular expression source, compiled with the flags `iu`.
+ */
+export function redosUnchecked(pattern: string): string | undefined {
+  return verdictOf(pattern).unchecked;
 }
