@@ -9,17 +9,21 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadCorpus } from '../src/data/load.ts';
+import { loadCorpus, reading } from '../src/data/load.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
-import { buildDate } from '../src/data/build-date.ts';
+import { buildDate, checkDay } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';
+import { handleInternalErrors, progress } from './fatal.ts';
+
+handleInternalErrors();
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const tempDir = `${outDir}.partial`;
 const started = performance.now();
 
-const today = buildDate().toISOString().slice(0, 10);
+progress.phase = 'loading the content';
+const today = checkDay();
 const corpus = await loadCorpus(contentDir, { today });
 if (corpus.diagnostics.length > 0) console.error(formatReport(corpus.diagnostics));
 if (hasErrors(corpus.diagnostics)) {
@@ -27,12 +31,14 @@ if (hasErrors(corpus.diagnostics)) {
   process.exit(1);
 }
 const analysed = performance.now();
+progress.phase = 'building the site';
+reading.file = undefined;
 
 await rm(tempDir, { recursive: true, force: true });
 const timingFile = join(tmpdir(), `summit-diff-timing-${process.pid}.json`);
 const astro = spawnSync('astro', ['build', '--outDir', tempDir], {
   stdio: 'inherit',
-  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
+  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SUMMIT_DIFF_TODAY: today, SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
   shell: process.platform === 'win32'
 });
 if (astro.status !== 0) {
@@ -40,7 +46,9 @@ if (astro.status !== 0) {
   console.error('\nThe build failed (see above). No site was written; dist/ is unchanged.');
   process.exit(astro.status ?? 1);
 }
+progress.phase = 'indexing the site for search';
 await indexSearch(tempDir, corpus);
+progress.phase = 'replacing dist/';
 
 if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
 await rename(tempDir, outDir);

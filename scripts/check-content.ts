@@ -9,7 +9,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadCorpus } from '../src/data/load.ts';
+import { loadCorpus, reading } from '../src/data/load.ts';
+import { handleInternalErrors, progress } from './fatal.ts';
+import { checkDay } from '../src/data/build-date.ts';
 import { checkContent } from '../src/lib/content/content-rules.ts';
 import { analyse } from '../src/data/analysis.ts';
 import { staleCorrections } from '../src/lib/content/corrections.ts';
@@ -20,8 +22,12 @@ import { evaluationPairs } from '../src/lib/eval/evaluate.ts';
 import { clausesOf } from '../src/lib/analyse/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
 
-const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
-const corpus = await loadCorpus(dir);
+handleInternalErrors();
+progress.phase = 'loading the content';
+const dir = resolve(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? process.env.CONTENT_DIR ?? 'content');
+const corpus = await loadCorpus(dir, { today: checkDay() });
+progress.phase = 'checking the content';
+reading.file = undefined;
 const diagnostics = [...corpus.diagnostics];
 for (const statement of corpus.statements) {
   const text = await readFile(join(dir, statement.file), 'utf8');

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { loadCorpus, type Corpus } from './load.ts';
 import { formatReport, hasErrors } from '../lib/model/diagnostics.ts';
+import { checkDay } from './build-date.ts';
 
 /** The content folder of this build. */
 export const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
@@ -22,9 +23,7 @@ export function getCorpus(): Promise<Corpus> {
   return cached;
 }
 
-// "Today" of a build: SOURCE_DATE_EPOCH when set, so builds are reproducible.
+// "Today" of the date check: the one the build script used (see checkDay), not the commit date it sets as SOURCE_DATE_EPOCH.
 function buildToday(): { today: string } {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const now = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
-  return { today: now.toISOString().slice(0, 10) };
+  return { today: checkDay() };
 }

@@ -4,7 +4,7 @@
  * `concordance.second.yaml` and `sources.yaml`,
  * runs parse and tag, and checks what spans files.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic, Formula, RegistrySource, Statement, Topic } from '../lib/model/types.ts';
 import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/content/parse.ts';
@@ -12,10 +12,16 @@ import { readLexicon } from '../lib/content/lexicon.ts';
 import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
 import { readSeries, type Series } from '../lib/content/series.ts';
 import { maxFileCharacters } from '../lib/content/text-checks.ts';
+import { checkSeriesLimits, withinClauseLimit } from '../lib/content/limits.ts';
+import { statementIdProblem } from '../lib/content/ids.ts';
+import { checkText } from '../lib/content/text-checks.ts';
 import { checkCorrections, readCorrections, type Correction } from '../lib/content/corrections.ts';
 import { checkOmissions } from '../lib/content/omissions.ts';
 import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/content/concordance.ts';
 import { checkRegistry, readRegistry } from '../lib/content/registry.ts';
+
+/** The file being read now, for the scripts' message on an internal error. */
+export const reading: { file?: string } = {};
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -44,15 +50,20 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   const diagnostics: Diagnostic[] = [];
   const read = async (path: string): Promise<Source | undefined> => {
     const full = join(dir, path);
+    reading.file = path;
     const info = await stat(full).catch(() => undefined);
-    if (!info) return undefined;
+    if (!info || !info.isFile()) return notAFile(path, info, await lstat(full).catch(() => undefined), diagnostics);
     if (info.size > maxFileCharacters * 4) {
       diagnostics.push({ file: path, line: 1, column: 1, rule: 'file-too-large', severity: 'error', message: `the file has ${info.size} bytes`, hint: `Keep content files under ${maxFileCharacters} characters.` });
       return undefined;
     }
     const bytes = await readFile(full);
     try {
-      return { path, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+      // One line ending everywhere: a file with CR-only endings would otherwise be reported at wrong lines and columns.
+      const source = { path, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n') };
+      // Statements are checked by the parser; every other file (YAML) is checked here, by the same rules.
+      if (!path.endsWith('.md')) checkText(source, (line, column, rule, message, hint, severity = 'error') => diagnostics.push({ file: path, line, column, rule, message, hint, severity }));
+      return source;
     } catch {
       const place = firstInvalidByte(bytes);
       diagnostics.push({ file: path, line: place.line, column: place.column, rule: 'not-utf8', severity: 'error', message: 'the file is not valid UTF-8', hint: 'Save the file as UTF-8 (in most editors: Save with encoding → UTF-8).' });
@@ -67,7 +78,7 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     lexicon.topics.filter((topic) => !lexicon.diagnostics.some((d) => d.rule === 'pattern-invalid' && d.message.startsWith(`\`${topic.id}\``)))
   );
 
-  const files = await listMarkdown(join(dir, 'statements'));
+  const files = await listMarkdown(join(dir, 'statements'), dir, diagnostics);
   if (files.length === 0) {
     diagnostics.push({ file: 'statements', line: 1, column: 1, rule: 'no-statements', severity: 'error', message: `no statement files in ${JSON.stringify(join(dir, 'statements'))}`, hint: 'Put one Markdown file per statement in the statements/ folder of the content folder.' });
   }
@@ -76,6 +87,11 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   for (const file of files) {
     const path = relative(dir, file).split('\\').join('/');
     const id = statementIdOf(path);
+    const idProblem = statementIdProblem(id, path);
+    if (idProblem) {
+      diagnostics.push(idProblem);
+      continue;
+    }
     const earlier = firstFileOfId.get(id);
     if (earlier) {
       diagnostics.push({ file: path, line: 1, column: 1, rule: 'duplicate-statement-id', severity: 'error', message: `statement id \`${id}\` is already used by ${earlier}`, hint: 'Rename one of the files: the file name is the statement id and its URL.' });
@@ -86,9 +102,10 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     if (!source) continue;
     const result = parseStatement(source, options);
     diagnostics.push(...result.diagnostics);
-    if (result.statement) statements.push(tagStatement(result.statement, matchers));
+    if (result.statement && withinClauseLimit(result.statement, diagnostics)) statements.push(tagStatement(result.statement, matchers));
   }
   statements.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  diagnostics.push(...checkSeriesLimits(statements));
 
   const seriesResult = readSeries(await read('series.yaml'), statements);
   diagnostics.push(...seriesResult.diagnostics);
@@ -112,12 +129,33 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   };
 }
 
-async function listMarkdown(dir: string): Promise<string[]> {
+/**
+ * The statement files under `dir`: `.md` in any case, symbolic links to files
+ * included (read through the link). Any other file is named in a warning, so
+ * that nothing in the folder is skipped without a word.
+ */
+async function listMarkdown(dir: string, contentDir: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const files: string[] = [];
+  for (const entry of entries) {
+    const isMarkdown = entry.name.toLowerCase().endsWith('.md');
+    if (entry.isDirectory() && !isMarkdown) continue;
+    if (isMarkdown && entry.name.toLowerCase() !== 'readme.md') {
+      files.push(join(entry.parentPath, entry.name));
+    } else if (!entry.name.startsWith('.') && entry.name.toLowerCase() !== 'readme.md') {
+      const path = relative(contentDir, join(entry.parentPath, entry.name)).split('\\').join('/');
+      diagnostics.push({ file: path, line: 1, column: 1, rule: 'not-a-statement', severity: 'warning', message: 'this file is not read: statements are `.md` files', hint: 'Rename it to `<id>.md` if it is a statement, or move it out of statements/.' });
+    }
+  }
+  return files.sort();
+}
+
+/** Why a path where a file belongs gave no file: a missing optional file is fine; anything else is an error. */
+function notAFile(path: string, info: Awaited<ReturnType<typeof stat>> | undefined, link: Awaited<ReturnType<typeof lstat>> | undefined, diagnostics: Diagnostic[]): undefined {
+  if (!info && !link) return undefined;
+  const what = !info ? 'a symbolic link to nothing' : info.isDirectory() ? 'a directory' : 'a special file (not a regular file)';
+  diagnostics.push({ file: path, line: 1, column: 1, rule: 'not-a-file', severity: 'error', message: `${path} is ${what}`, hint: `Make ${path} a regular file, or remove it.` });
+  return undefined;
 }
 
 function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {

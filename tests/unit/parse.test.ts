@@ -112,3 +112,15 @@ describe('parseStatement(source) sanitises what it renders', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ rule: 'unsafe-url', line: 15, column: 5 })]);
   });
 });
+
+describe('parseStatement: nested lists', () => {
+  it('keeps every nested sub-list item as a clause (they used to vanish from the page and the CSV)', async () => {
+    const { parseStatement } = await import('../../src/lib/content/parse.ts');
+    const text = '---\ntitle: T\nshortTitle: T\ndate: 2020-01-01\nplace: P\nseries: test\nkind: joint-statement\nedition: full\nsources:\n  - label: S\n    url: https://example.org/\n---\n\n- The Parties agreed:\n  - to meet yearly;\n    - in spring;\n  - to write.\n- They parted. {#agreed}\n';
+    const { statement, diagnostics } = parseStatement({ path: 'statements/t.md', text });
+    expect(diagnostics).toEqual([]);
+    const clauses = statement!.sections[0]!.paragraphs[0]!.clauses;
+    expect(clauses.map((clause) => clause.text)).toEqual(['The Parties agreed:', 'to meet yearly;', 'in spring;', 'to write.', 'They parted.']);
+    expect(clauses.map((clause) => clause.position.line)).toEqual([14, 15, 16, 17, 18]);
+  });
+});

@@ -7,6 +7,7 @@ import type { Diagnostic, Formula, Topic } from '../model/types.ts';
 import { keyPattern } from '../model/schema.ts';
 import type { Source } from '../model/diagnostics.ts';
 import { readYamlList } from './yaml-list.ts';
+import { redosProblem, redosUnchecked } from './regex-safety.ts';
 
 const formulaSchema = z.strictObject({
   id: z.string().regex(keyPattern),
@@ -70,9 +71,11 @@ function readList<T extends { id: string }>(source: Source, schema: z.ZodType<T>
     seen.set(value.id, place.line);
     const patterns = (value as Record<string, unknown>)[patternField] as string[];
     for (const pattern of patterns) {
+      const unchecked = redosUnchecked(pattern);
+      if (unchecked) diagnostics.push({ ...place, rule: 'pattern-unchecked', severity: 'warning', message: `\`${value.id}\`: ${JSON.stringify(pattern)}: ${unchecked}`, hint: 'Simplify the pattern (fewer repeated groups), or run the check again on a less busy machine.' });
       const problem = patternProblem(pattern);
       if (problem) {
-        diagnostics.push({ ...place, rule: 'pattern-invalid', severity: 'error', message: `\`${value.id}\`: ${JSON.stringify(pattern)} is not a valid pattern (${problem})`, hint: 'Write a JavaScript regular expression source; escape ( ) [ ] ? * + . with a backslash when meant literally.' });
+        diagnostics.push({ ...place, rule: 'pattern-invalid', severity: 'error', message: `\`${value.id}\`: ${JSON.stringify(pattern)} is not a valid pattern (${problem})`, hint: 'Write a JavaScript regular expression source; escape ( ) [ ] ? * + . with a backslash when meant literally, and never repeat a group that can match the same text in two ways (`(\\w+\\s?)+`: write `\\w+(?:\\s\\w+)*`).' });
       }
     }
     entries.push({ value, place });
@@ -85,7 +88,7 @@ export function patternProblem(pattern: string): string | undefined {
   try {
     const compiled = new RegExp(pattern, 'iu');
     if (compiled.test('')) return 'it matches the empty string';
-    return undefined;
+    return redosProblem(pattern);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

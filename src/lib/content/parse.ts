@@ -25,7 +25,10 @@ import { remarkKeys, type KeyData } from './remark-keys.ts';
 import { segment } from './segment.ts';
 import { renderHtml, renderInlineHtml } from './render.ts';
 import { hash } from '../model/hash.ts';
-import { checkText } from './text-checks.ts';
+import { checkText, firstOddCharacter } from './text-checks.ts';
+import { checkStructureLimits, parseStoppingRules } from './limits.ts';
+import { yamlToData } from './safe-yaml.ts';
+import { checkBlocks } from './block-checks.ts';
 import type { Reporter, Source } from '../model/diagnostics.ts';
 
 export type { Reporter, Source };
@@ -55,10 +58,12 @@ export function parseStatement(source: Source, options?: ParseOptions): ParseRes
   const settings = options ?? emptyOptions;
   const state = createState(source);
   checkText(source, state.report);
-  // Parsing an oversized file would only bury the one message that matters.
-  if (state.diagnostics.some((diagnostic) => diagnostic.rule === 'file-too-large')) return { diagnostics: state.diagnostics };
+  checkStructureLimits(source, state.report);
+  // Parsing an oversized or too deep file would take minutes or overflow the stack, and bury the one message that matters.
+  if (state.diagnostics.some((diagnostic) => parseStoppingRules.has(diagnostic.rule))) return { diagnostics: state.diagnostics };
 
   const tree = processor.runSync(processor.parse(source.text)) as Root;
+  checkBlocks(tree, state.report);
   const meta = readFrontMatter(tree, state, settings.today ?? new Date().toISOString().slice(0, 10));
   const footnotes = readFootnotes(tree, state);
   const sections = readSections(tree, state, footnotes);
@@ -139,7 +144,13 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     }
     return undefined;
   }
-  const data: unknown = document.toJS();
+  const read = yamlToData(document);
+  if (!read.ok) {
+    const place = lineCounter.linePos(read.offset);
+    state.report(offsetLine + place.line - 1, place.col, 'yaml-aliases', read.message, read.hint);
+    return undefined;
+  }
+  const data: unknown = read.data;
   const result = frontMatterSchema.safeParse(data ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -342,7 +353,7 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   const keyHolder = node.type === 'list' ? lastParagraphOf(node) : node;
   const data = keyHolder?.data as KeyData | undefined;
   reportKeyProblems(data, state, position);
-  const blocks = node.type === 'list' ? node.children.flatMap((item) => item.children.filter((child): child is MdastParagraph => child.type === 'paragraph')) : [node];
+  const blocks = node.type === 'list' ? listParagraphs(node) : [node];
   const runs = blocks.flatMap((block, index) => {
     const blockRuns = flatten(block.children, [], state, footnotes);
     // Keep list items apart: each item ends a clause.
@@ -394,6 +405,11 @@ function bindQuotes(clauses: Clause[], paragraphText: string, runs: Run[]): void
   }
 }
 
+// The paragraphs of a list's items, nested sub-lists included (they used to vanish from the page and the CSV).
+function listParagraphs(list: List): MdastParagraph[] {
+  return list.children.flatMap((item) => item.children.flatMap((child) => (child.type === 'paragraph' ? [child] : child.type === 'list' ? listParagraphs(child) : [])));
+}
+
 function lastParagraphOf(list: List): MdastParagraph | undefined {
   const item = list.children[list.children.length - 1];
   const last = item?.children[item.children.length - 1];
@@ -413,7 +429,7 @@ function blocksToSpans(text: string): Array<{ start: number; end: number }> {
 
 function reportKeyProblems(data: KeyData | undefined, state: State, position: Position): void {
   if (data?.badKey !== undefined) {
-    state.report(position.line, position.column, 'key-invalid', `key {#${data.badKey}} is not a valid key`, 'Write keys in lowercase letters, digits and hyphens, starting with a letter, e.g. {#taiwan-one-china}.');
+    state.report(position.line, position.column, 'key-invalid', `key {#${data.badKey}} is not a valid key${firstOddCharacter(data.badKey) ? ` (it contains ${firstOddCharacter(data.badKey)})` : ''}`, 'Write keys in lowercase letters, digits and hyphens, starting with a letter, e.g. {#taiwan-one-china}.');
   }
 }
 

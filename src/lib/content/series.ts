@@ -3,15 +3,15 @@
  * optional `series.yaml` (id, title, description).
  */
 import { z } from 'zod';
-import { parse } from 'yaml';
 import type { Diagnostic, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
 import { keyPattern } from '../model/schema.ts';
+import { readYamlList } from './yaml-list.ts';
 
 /** A series of statements, oldest first. */
 export type Series = { id: string; title: string; description: string; statementIds: string[] };
 
-const seriesSchema = z.array(z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') }));
+const seriesSchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') });
 
 /**
  * Group statements into series.
@@ -23,23 +23,14 @@ export function readSeries(source: Source | undefined, statements: Statement[]):
   const diagnostics: Diagnostic[] = [];
   const described = new Map<string, { title: string; description: string }>();
   if (source) {
-    let data: unknown;
-    try {
-      data = parse(source.text);
-    } catch (error) {
-      diagnostics.push({ file: source.path, line: 1, column: 1, rule: 'yaml-malformed', severity: 'error', message: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, hint: 'Write a list of `- id: …, title: …, description: …` entries.' });
-    }
-    const result = seriesSchema.safeParse(data ?? []);
-    if (!result.success) {
-      diagnostics.push({ file: source.path, line: 1, column: 1, rule: 'lexicon-invalid', severity: 'error', message: `series.yaml: ${result.error.issues[0]?.message ?? 'invalid'}`, hint: 'Each series has id, title and description.' });
-    } else {
-      for (const entry of result.data) {
-        if (described.has(entry.id)) {
-          const line = source.text.split('\n').findIndex((text, index) => index > 0 && text.includes(`id: ${entry.id}`)) + 1;
-          diagnostics.push({ file: source.path, line: Math.max(line, 1), column: 1, rule: 'duplicate-series-id', severity: 'error', message: `series id \`${entry.id}\` is defined twice`, hint: 'Give each series its own id.' });
-        }
-        described.set(entry.id, { title: entry.title, description: entry.description });
+    // Read as a list with positions, so that every problem (duplicate keys, aliases) is reported at its line.
+    const read = readYamlList(source, seriesSchema, { rule: 'lexicon-invalid', hint: 'Each series has id, title and description: a list of `- id: …, title: …, description: …` entries.' });
+    diagnostics.push(...read.diagnostics);
+    for (const { value: entry, position } of read.entries) {
+      if (described.has(entry.id)) {
+        diagnostics.push({ ...position, rule: 'duplicate-series-id', severity: 'error', message: `series id \`${entry.id}\` is defined twice`, hint: 'Give each series its own id.' });
       }
+      described.set(entry.id, { title: entry.title, description: entry.description });
     }
   }
   const byId = new Map<string, string[]>();

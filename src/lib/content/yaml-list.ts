@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, Position } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
+import { yamlToData } from './safe-yaml.ts';
 
 /** One valid entry, with where it and its parts were written. */
 export type YamlEntry<T> = {
@@ -41,7 +42,12 @@ export function readYamlList<T>(source: Source, schema: z.ZodType<T>, problem: {
     for (const error of document.errors) report(at(error.pos[0]), 'yaml-malformed', `not valid YAML: ${error.message.split('\n')[0]}`, syntax);
     return { entries: [], diagnostics };
   }
-  const data: unknown = document.toJS() ?? [];
+  const read = yamlToData(document);
+  if (!read.ok) {
+    report(at(read.offset), 'yaml-aliases', read.message, read.hint);
+    return { entries: [], diagnostics };
+  }
+  const data: unknown = read.data ?? [];
   if (!Array.isArray(data)) {
     report(at(0), 'yaml-not-a-list', `${source.path} is not a YAML list`);
     return { entries: [], diagnostics };

@@ -130,7 +130,7 @@ export function toReportJson(series: readonly SeriesData[]): string {
 }
 
 /**
- * `/data/clauses.csv`: one row per clause (RFC 4180: CRLF, fields quoted when needed).
+ * `/data/clauses.csv`: one row per clause (RFC 4180: CRLF, fields quoted when needed; formula-like cells neutralised).
  *
  * @param statements statements in series order.
  */
@@ -144,8 +144,15 @@ export function toClausesCsv(statements: readonly Statement[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One CSV field. A cell that begins with `=`, `+`, `-`, `@`, a tab or a CR is
+ * read as a formula by spreadsheets (`=HYPERLINK(…)` runs on opening), so it
+ * gets a leading single quote, as OWASP advises for CSV injection; a reader
+ * of the data sees the quote and the text unchanged after it.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
