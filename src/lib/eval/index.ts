@@ -2,3 +2,4 @@
 export * from './evaluate.ts';
 export * from './perturb.ts';
 export * from './diff-quality.ts';
+export * from './search-quality.ts';
