@@ -21,11 +21,14 @@ export async function indexSearch(siteDir: string, corpus?: Corpus): Promise<{ r
   const started = performance.now();
   const loaded = corpus ?? (await loadCorpus(resolve(process.env.CONTENT_DIR ?? 'content')));
   const analysis = analyse(loaded);
+  const lineageOfNode = new Map<string, string>();
+  for (const series of analysis.series) for (const lineage of series.graph.lineages) for (const node of lineage.nodes) lineageOfNode.set(node, lineage.id);
   const records = searchRecords({
     statements: analysis.series.flatMap((series) => series.statements),
     formulas: loaded.formulas,
     topics: loaded.topics,
-    pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs
+    pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs,
+    lineageOf: (statementId, clauseId) => lineageOfNode.get(`${statementId}/${clauseId}`)
   });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -1,20 +1,23 @@
 /**
- * Clause search on /search/: reads the query and filters from the URL, runs
- * them with Pagefind (imported on first use), renders the results, and keeps
- * the URL in step with the form so every search is a permalink.
+ * Clause search on /search/: reads the query, filters and sort from the URL,
+ * runs them with Pagefind (imported on first use), ranks and groups the hits
+ * (src/view/search-results.ts), renders them, and keeps the URL in step with
+ * the form so every search is a permalink.
  */
+import { oneHitPerStatement, rankResults, splitContent, type ResultGroup, type SearchHit, type SearchSort } from '../view/search-results.ts';
 
 type PagefindFilters = Record<string, string | { any: string[] }>;
 type PagefindResultData = { url: string; excerpt: string; content: string; locations: number[]; meta: Record<string, string> };
 type PagefindResult = { id: string; data: () => Promise<PagefindResultData> };
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
-  search: (query: string | null, options: { filters?: PagefindFilters }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (query: string | null, options: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: PagefindResult[] } | null>;
 };
 
 /** Filter names the URL and the index share. */
 const filterNames = ['statement', 'year', 'series', 'topic', 'formula', 'change'];
-const pageSize = 20;
+/** Hits loaded and ranked at a time: Pagefind's order decides which, the ranking their order. */
+const pageSize = 30;
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 const queryInput = document.getElementById('search-q') as HTMLInputElement | null;
@@ -24,7 +27,12 @@ const more = document.getElementById('search-more') as HTMLButtonElement | null;
 
 let pagefind: Promise<Pagefind> | undefined;
 let pending: PagefindResult[] = [];
+let loaded: SearchHit[] = [];
+let shown: ResultGroup[] = [];
+let lastQuery = '';
+let lastSort: SearchSort = 'relevance';
 let generation = 0;
+const sortSelect = document.getElementById('search-sort') as HTMLSelectElement | null;
 
 // Pagefind is served with the site, outside the bundle: import it by URL, once.
 function loadPagefind(): Promise<Pagefind> {
@@ -36,26 +44,28 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 /** The search a URL describes: the query and, per filter, its values. */
-function searchOf(url: URL): { query: string; filters: Record<string, string[]> } {
+function searchOf(url: URL): { query: string; filters: Record<string, string[]>; sort: SearchSort } {
   const filters: Record<string, string[]> = {};
   for (const name of filterNames) {
     const values = url.searchParams.getAll(name).filter(Boolean);
     if (values.length > 0) filters[name] = values;
   }
-  return { query: (url.searchParams.get('q') ?? '').trim(), filters };
+  return { query: (url.searchParams.get('q') ?? '').trim(), filters, sort: url.searchParams.get('sort') === 'date' ? 'date' : 'relevance' };
 }
 
 /** The URL of a search, parameters in a fixed order so equal searches have equal URLs. */
-function urlOf(query: string, filters: Record<string, string[]>): string {
+function urlOf(query: string, filters: Record<string, string[]>, sort: SearchSort): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const name of filterNames) for (const value of filters[name] ?? []) params.append(name, value);
+  if (sort === 'date') params.set('sort', 'date');
   const search = params.toString();
   return `${location.pathname}${search ? `?${search}` : ''}`;
 }
 
-function fillForm(query: string, filters: Record<string, string[]>): void {
+function fillForm(query: string, filters: Record<string, string[]>, sort: SearchSort): void {
   if (queryInput) queryInput.value = query;
+  if (sortSelect) sortSelect.value = sort;
   const header = document.getElementById('site-search') as HTMLInputElement | null;
   if (header) header.value = query;
   for (const name of filterNames) {
@@ -68,19 +78,23 @@ function fillForm(query: string, filters: Record<string, string[]>): void {
   }
 }
 
-function readForm(): { query: string; filters: Record<string, string[]> } {
+function readForm(): { query: string; filters: Record<string, string[]>; sort: SearchSort } {
   const filters: Record<string, string[]> = {};
   for (const name of filterNames) {
     const value = form?.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)?.value;
     if (value) filters[name] = [value];
   }
-  return { query: queryInput?.value.trim() ?? '', filters };
+  return { query: queryInput?.value.trim() ?? '', filters, sort: sortSelect?.value === 'date' ? 'date' : 'relevance' };
 }
 
-async function run(query: string, filters: Record<string, string[]>): Promise<void> {
+async function run(query: string, filters: Record<string, string[]>, sort: SearchSort): Promise<void> {
   const current = ++generation;
   if (!statusLine || !list || !more) return;
   list.replaceChildren();
+  loaded = [];
+  shown = [];
+  lastQuery = query;
+  lastSort = sort;
   list.setAttribute('aria-busy', 'true');
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
@@ -92,10 +106,10 @@ async function run(query: string, filters: Record<string, string[]>): Promise<vo
   const engine = await loadPagefind();
   const pagefindFilters: PagefindFilters = {};
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = values.length === 1 ? values[0]! : { any: values };
-  const response = await engine.search(query || null, { filters: pagefindFilters });
+  const response = await engine.search(query || null, { filters: pagefindFilters, ...(sort === 'date' ? { sort: { date: 'desc' as const } } : {}) });
   if (current !== generation) return;
   const results = response?.results ?? [];
-  statusLine.textContent = results.length === 0 ? `No clause matches${query ? ` “${query}”` : ''} with these filters.` : `${results.length === 1 ? '1 clause' : `${results.length} clauses`} found${query ? ` for “${query}”` : ''}.`;
+  statusLine.textContent = results.length === 0 ? `No clause matches${query ? ` “${query}”` : ''} with these filters.` : 'Ranking…';
   pending = results;
   await showMore(current);
 }
@@ -106,12 +120,61 @@ async function showMore(current: number): Promise<void> {
   pending = pending.slice(pageSize);
   const data = await Promise.all(batch.map((result) => result.data()));
   if (current !== generation) return;
-  list.append(...data.map(renderResult));
+  const hits: SearchHit[] = data.map((d, at) => ({ url: d.url, content: d.content, locations: d.locations, meta: d.meta, order: loaded.length + at }));
+  loaded.push(...hits);
+  // A later batch adds its provisions after those shown, and its other years to provisions already shown: nothing moves up under the reader.
+  const byKey = new Map(shown.map((group) => [group.key, group]));
+  const ranked = rankResults(lastQuery, hits, lastSort);
+  // A batch whose hits all matched in meta fields only shows nothing: take the next.
+  if (ranked.length === 0 && pending.length > 0) return showMore(current);
+  for (const group of ranked) {
+    const known = byKey.get(group.key);
+    if (known) known.hits = [...known.hits, ...group.hits].sort((a, b) => (a.meta.date ?? '').localeCompare(b.meta.date ?? ''));
+    else shown.push(group);
+  }
+  list.replaceChildren(...shown.map(renderGroup));
   list.setAttribute('aria-busy', 'false');
   more.hidden = pending.length === 0;
+  if (statusLine && shown.length > 0) {
+    const clauses = shown.reduce((sum, group) => sum + group.hits.length, 0);
+    const order = lastSort === 'date' ? 'newest first' : 'best match first';
+    statusLine.textContent = `${clauses === 1 ? '1 clause' : `${clauses} clauses`} in ${shown.length === 1 ? '1 provision' : `${shown.length} provisions`}${lastQuery ? ` for “${lastQuery}”` : ''}, ${order}${pending.length > 0 ? '; more below' : ''}.`;
+  } else if (statusLine && pending.length === 0) statusLine.textContent = `No clause says${lastQuery ? ` “${lastQuery}”` : ' that'} with these filters.`;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+/** One provision: its best-matching clause, then every statement it was found in, oldest first. */
+function renderGroup(group: ResultGroup): HTMLLIElement {
+  const item = renderResult(group.lead);
+  item.dataset.key = group.lead.meta.key ?? '';
+  // The lead's statement links to the lead clause; another sentence of the provision in the same statement adds nothing here.
+  const statements = oneHitPerStatement([group.lead, ...group.hits]).sort((a, b) => (a.meta.date ?? '').localeCompare(b.meta.date ?? '') || a.url.localeCompare(b.url));
+  if (statements.length > 1 || group.lead.meta.lineage) {
+    const years = document.createElement('p');
+    years.className = 'result-years';
+    if (statements.length > 1) {
+      years.append('Found in: ');
+      statements.forEach((hit, at) => {
+        if (at > 0) years.append(', ');
+        const link = document.createElement('a');
+        link.href = hit.url;
+        link.textContent = hit.meta.statement ?? hit.url;
+        if (hit === group.lead) link.setAttribute('aria-current', 'true');
+        years.append(link);
+      });
+    }
+    if (group.lead.meta.lineage) {
+      if (statements.length > 1) years.append(' · ');
+      const history = document.createElement('a');
+      history.href = `/clauses/${group.lead.meta.lineage}/`;
+      history.textContent = 'History of this provision';
+      years.append(history);
+    }
+    item.append(years);
+  }
+  return item;
+}
+
+function renderResult(data: SearchHit): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const meta = document.createElement('p');
@@ -135,7 +198,40 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     clause.textContent += inClause || data.locations.length === 0 ? ` · Formula: ${formulas}` : ` · Found under another wording of the formula: ${formulas}`;
   }
   item.append(meta, excerpt, clause);
+  const wording = inClause ? undefined : variantNodes(data);
+  if (wording) {
+    const variant = document.createElement('p');
+    variant.className = 'result-variant';
+    variant.append('Matched wording: “', ...wording, '”');
+    item.append(variant);
+  }
   return item;
+}
+
+/**
+ * When the match is only in the formula wordings (not in the clause), the words
+ * around the first match there, marked, so the result shows what matched.
+ */
+function variantNodes(data: SearchHit): Node[] | undefined {
+  const count = Number(data.meta.words);
+  const words = data.content.split(/[\r\n\s]+/g);
+  const hits = data.locations.filter((at) => at >= count).sort((a, b) => a - b);
+  if (!Number.isInteger(count) || hits.length === 0) return undefined;
+  const first = hits[0]!;
+  const from = Math.max(count, first - 4);
+  const to = Math.min(words.length, first + 6);
+  const marked = new Set(hits);
+  const nodes: Node[] = [];
+  for (let at = from; at < to; at++) {
+    if (at > from) nodes.push(document.createTextNode(' '));
+    const word = words[at]!.replace(/^(?:Formula:|\(also:)$/, '');
+    if (marked.has(at)) {
+      const mark = document.createElement('mark');
+      mark.textContent = word;
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(word));
+  }
+  return nodes;
 }
 
 /**
@@ -144,9 +240,9 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
  * Pagefind's `locations` are word positions in that content, split on white space
  * as Pagefind's own excerpt does. Falls back to Pagefind's excerpt without `words`.
  */
-function clauseNodes(data: PagefindResultData): { nodes: Node[]; inClause: boolean } {
+function clauseNodes(data: SearchHit): { nodes: Node[]; inClause: boolean } {
   const count = Number(data.meta.words);
-  if (!Number.isInteger(count) || count <= 0) return { nodes: excerptNodes(data.excerpt), inClause: true };
+  if (!Number.isInteger(count) || count <= 0) return { nodes: [document.createTextNode(splitContent(data).clause)], inClause: true };
   const words = data.content.split(/[\r\n\s]+/g).slice(0, count);
   const marked = new Set(data.locations.filter((at) => at < count));
   const nodes: Node[] = [];
@@ -161,18 +257,6 @@ function clauseNodes(data: PagefindResultData): { nodes: Node[]; inClause: boole
   return { nodes, inClause: marked.size > 0 };
 }
 
-// Pagefind's excerpt, keeping only its text and <mark> elements.
-function excerptNodes(html: string): Node[] {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return [...template.content.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
-    const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
-    return mark;
-  });
-}
-
 function fail(error: unknown): void {
   if (statusLine) statusLine.textContent = 'Search could not load. Reload the page to try again.';
   console.warn('Search failed:', error);
@@ -180,25 +264,25 @@ function fail(error: unknown): void {
 
 form?.addEventListener('submit', (event) => {
   event.preventDefault();
-  const { query, filters } = readForm();
-  history.pushState(null, '', urlOf(query, filters));
-  run(query, filters).catch(fail);
+  const { query, filters, sort } = readForm();
+  history.pushState(null, '', urlOf(query, filters, sort));
+  run(query, filters, sort).catch(fail);
 });
 form?.addEventListener('change', (event) => {
   if (!(event.target instanceof HTMLSelectElement)) return;
-  const { query, filters } = readForm();
-  history.replaceState(null, '', urlOf(query, filters));
-  run(query, filters).catch(fail);
+  const { query, filters, sort } = readForm();
+  history.replaceState(null, '', urlOf(query, filters, sort));
+  run(query, filters, sort).catch(fail);
 });
 more?.addEventListener('click', () => {
   showMore(generation).catch(fail);
 });
 window.addEventListener('popstate', () => {
-  const { query, filters } = searchOf(new URL(location.href));
-  fillForm(query, filters);
-  run(query, filters).catch(fail);
+  const { query, filters, sort } = searchOf(new URL(location.href));
+  fillForm(query, filters, sort);
+  run(query, filters, sort).catch(fail);
 });
 
 const initial = searchOf(new URL(location.href));
-fillForm(initial.query, initial.filters);
-run(initial.query, initial.filters).catch(fail);
+fillForm(initial.query, initial.filters, initial.sort);
+run(initial.query, initial.filters, initial.sort).catch(fail);

@@ -10,6 +10,11 @@
  */
 import { linkHorizontal, scalePoint } from 'd3';
 import type { AlignKind, ClauseGraph, GraphEdge, GraphNode } from '../lib/model/types.ts';
+import { wrap } from './matrix.ts';
+
+/** A band label wraps at this many characters (about 140 px at 11.5 px), one line every BAND_LINE_HEIGHT px. */
+export const BAND_LABEL_CHARS = 22;
+export const BAND_LINE_HEIGHT = 13;
 
 /** Layout settings. */
 export type FlowOptions = {
@@ -38,7 +43,7 @@ export type Flow = { from: string; to: string; kind: AlignKind; score: number; p
 /** A provision that ends after a column (`ended`) or begins in one (`begun`). */
 export type Stub = { node: string; kind: 'ended' | 'begun'; path: string; width: number };
 /** A topic band, the same height in every column. */
-export type FlowBand = { topic: string; label: string; y: number; height: number };
+export type FlowBand = { topic: string; label: string; /** The label wrapped; the band is tall enough for every line. */ lines: string[]; y: number; height: number };
 /** A column heading. */
 export type FlowColumn = { id: string; index: number; x: number };
 /** What happens between two neighbouring columns. */
@@ -175,9 +180,11 @@ function bandsOf(columns: Draft[][], topicOrder: string[], topics: FlowOptions['
   for (const topic of topicOrder) {
     const tallest = Math.max(0, ...columns.map((column) => column.filter((draft) => draft.topic === topic).reduce((sum, draft) => sum + slots(draft.source.node), 0)));
     if (tallest === 0) continue;
-    // Room for a two-line label even when a band holds a single clause.
-    const height = Math.max(tallest * unit, 26);
-    bands.push({ topic, label: labelOf.get(topic) ?? 'Other', y, height });
+    // Room for the whole label, however few clauses the band holds: a label is never cut.
+    const label = labelOf.get(topic) ?? 'Other';
+    const lines = wrap(label, BAND_LABEL_CHARS);
+    const height = Math.max(tallest * unit, lines.length * BAND_LINE_HEIGHT + 1);
+    bands.push({ topic, label, lines, y, height });
     y += height + bandGap;
   }
   return bands;

@@ -22,7 +22,10 @@ describe('home page', () => {
 describe('statement page', () => {
   it('renders sections, every clause as an element with its id, permalinks and the edition notice', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/statements/${statement.id}/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe(statement.title);
+    // The title as written, its quotes curled for reading.
+    const h1 = (await page.locator('h1').textContent()) ?? '';
+    expect(h1).not.toMatch(/["']/);
+    expect(h1.replace(/[‘’]/g, "'").replace(/[“”]/g, '"')).toBe(statement.title);
     const clauseIds = statement.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses.map((c) => c.id)));
     const rendered = await page.locator('.clause').evaluateAll((spans) => spans.map((span) => span.id));
     expect(rendered).toEqual(clauseIds);
@@ -95,5 +98,23 @@ describe('404 page', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     expect(await page.locator('main a[href^="/statements/"]').count()).toBe(corpus.statements.length);
     expect(await page.locator('main form[role="search"]').count()).toBe(1);
+  });
+
+  it('reads with curly quotes, clause numbers unlike footnotes, and keys shown only on request (without JavaScript)', async () => {
+    const statement = corpus.statements.find((s) => s.sections.some((sec) => sec.paragraphs.some((p) => p.clauses.some((c) => c.text.includes('"')))))!;
+    const { page } = await openPage(browser(), `${baseUrl}/statements/${statement.id}/`, { javaScript: false });
+    const texts = await page.locator('.provision-text').allTextContents();
+    expect(texts.join(' ')).toContain('“');
+    expect(texts.join(' ')).not.toMatch(/"/);
+    // A clause number sits on the line; a footnote number is raised.
+    const clauseLift = await page.locator('.clause-link').first().evaluate((a) => getComputedStyle(a).verticalAlign);
+    const footnoteTag = await page.locator('.provision-text sup, .provision-text a.fnref').first().evaluate((el) => el.closest('sup') !== null);
+    expect(footnoteTag).toBe(true);
+    expect(clauseLift).not.toBe('super');
+    const key = page.locator('.provision-link .key').first();
+    const width = () => key.evaluate((el) => el.getBoundingClientRect().width);
+    expect(await width()).toBeLessThanOrEqual(1);
+    await page.check('#show-keys');
+    expect(await width()).toBeGreaterThan(10);
   });
 });

@@ -26,6 +26,16 @@ describe('searchRecords()', () => {
     expect(record!.content.toLowerCase()).toContain('no alliance');
   });
 
+  it('carries no searchable title, so a section heading never outranks the clauses that say the word', () => {
+    for (const record of records) {
+      expect(record.meta.title).toBeUndefined();
+      expect(record.sort.date).toBe(record.meta.date);
+    }
+    const nature = records.filter((r) => r.meta.key === 'relations-nature');
+    expect(nature.length).toBeGreaterThan(1);
+    expect(new Set(nature.map((r) => r.meta.series)).size).toBe(1);
+  });
+
   it('files each clause under statement, year, series, topic, formula and change', () => {
     for (const record of records) {
       expect(Object.keys(record.filters).sort()).toEqual(['change', 'formula', 'series', 'statement', 'topic', 'year']);

@@ -91,6 +91,17 @@ describe('flowLayout', () => {
     expect(new Set(p.map((n) => n.y)).size).toBe(1);
   });
 
+  it('flowLayout(graph) makes each band tall enough for its whole label, so no label is cut', () => {
+    const long = [{ id: topics[0]!.id, label: 'Multipolarity, the UN and international order and the reform of global governance' }, ...topics.slice(1)];
+    const layout = flowLayout(small, { topics: long });
+    const band = layout.bands.find((b) => b.topic === long[0]!.id)!;
+    // Every word of the label is on some line, and the lines fit the band (13 px a line).
+    expect(band.lines.join(' ')).toBe(long[0]!.label);
+    expect(band.lines.length).toBeGreaterThanOrEqual(4);
+    expect(band.height).toBeGreaterThanOrEqual(band.lines.length * 13);
+    for (const line of band.lines) expect(line.length).toBeLessThanOrEqual(22);
+  });
+
   it('flowLayout(graph) counts a split or a merge once per pair of statements, as the compare page counts rows', () => {
     const layout = flowLayout(small, { topics, columns: ['a', 'b', 'c'] });
     expect(layout.pairs.map((pair) => pair.kinds)).toEqual([{ same: 1, split: 1 }, { reworded: 1, merged: 1 }]);

@@ -10,7 +10,7 @@ export const FORMULA_TOKEN_PREFIX = '§';
 
 // Negations ("not", "no", "nor", "never", "against") are deliberately kept:
 // in diplomatic text they carry the meaning of the clause.
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again all also am an and any are as at be because been before being ' +
     'below between both but by can could did do does doing down during each few for from ' +

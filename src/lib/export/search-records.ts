@@ -13,6 +13,8 @@ export type SearchRecord = {
   language: 'en';
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /** Sort keys: `date` (YYYY-MM-DD) for sorting by date. */
+  sort: Record<string, string>;
 };
 
 /** Change of a clause against the previous statement of its series, as a filter value. */
@@ -35,6 +37,8 @@ export type SearchInput = {
   topics: readonly Topic[];
   /** Alignment of two statements of a series, older first. */
   pairsOf: (older: string, newer: string) => readonly AlignedPair[] | undefined;
+  /** The lineage (history page id) a clause belongs to, when known. */
+  lineageOf?: (statementId: string, clauseId: string) => string | undefined;
 };
 
 /**
@@ -45,6 +49,13 @@ export type SearchInput = {
  * variant of a formula finds every clause holding it. Filters: statement, year,
  * series, topic, formula, and change (against the previous statement, see neighbour(),
  * plus `dropped-next` when the next statement drops the clause).
+ *
+ * Pagefind indexes the `title` meta, weighted above the content, so records
+ * carry none: a section heading ("Alliances and the Asia-Pacific") would
+ * otherwise rank every clause under it above the clauses that say the word.
+ * The statement and section are meta fields that are shown, not searched.
+ * `key` (the paragraph key: one provision across statements) and `series`
+ * let the search page group a provision's hits; `date` sorts by date.
  *
  * @param input statements, lexicon and alignments.
  */
@@ -71,6 +82,7 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
             });
             return `Formula: ${label}${novel.length > 0 ? ` (also: ${novel.join('; ')})` : ''}.`;
           });
+          const lineage = input.lineageOf?.(statement.id, clause.id);
           const change: string[] = [];
           const status = before.get(clause.id);
           if (status) change.push(status);
@@ -80,7 +92,6 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
             content: [clause.text, ...formulaLines].join('\n'),
             language: 'en',
             meta: {
-              title: `${statement.shortTitle}, ${sectionLabel}`,
               statement: statement.shortTitle,
               statementId: statement.id,
               date: statement.date,
@@ -88,8 +99,12 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
               clause: clause.id,
               // The clause is the first `words` words of the content; the rest are formula wordings.
               words: String(clause.text.split(/\s+/).filter(Boolean).length),
-              formulas: clause.formulas.map((id) => formulaById.get(id)?.label ?? id).join(' | ')
+              formulas: clause.formulas.map((id) => formulaById.get(id)?.label ?? id).join(' | '),
+              key: paragraph.key,
+              series: statement.series,
+              ...(lineage ? { lineage } : {})
             },
+            sort: { date: statement.date },
             filters: {
               statement: [statement.id],
               year: [statement.date.slice(0, 4)],
