@@ -28,6 +28,7 @@ export async function indexSearch(siteDir: string, corpus?: Corpus): Promise<{ r
     formulas: loaded.formulas,
     topics: loaded.topics,
     pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs,
+    evidenceOf: (older, newer) => analysis.comparison(older, newer)?.evidence,
     lineageOf: (statementId, clauseId) => lineageOfNode.get(`${statementId}/${clauseId}`)
   });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });

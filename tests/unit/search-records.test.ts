@@ -46,6 +46,17 @@ describe('searchRecords()', () => {
     // The first statement of a series has nothing to change from.
     expect(records.filter((r) => r.filters.statement![0] === statements[0]!.id).every((r) => r.filters.change!.every((c) => c === 'dropped-next'))).toBe(true);
   });
+
+  it('tells change by evidence when it has it: Taiwan 2025 is kept, and a provision no 2024 source shows is not documented, never new', () => {
+    const byEvidence = searchRecords({ statements, formulas: corpus.formulas, topics: corpus.topics, pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs, evidenceOf: (older, newer) => analysis.comparison(older, newer)?.evidence });
+    const change = (url: string) => byEvidence.find((record) => record.url === url)!.filters.change;
+    // The aligner alone calls it reworded; the wordings are our paraphrase (2024) and TASS (2025).
+    expect(change('/statements/2025-moscow/#taiwan-one-china.1')).toEqual(['unchanged']);
+    expect(records.find((record) => record.url === '/statements/2025-moscow/#taiwan-one-china.1')!.filters.change).toEqual(['reworded']);
+    const values = new Set(byEvidence.filter((record) => record.filters.statement![0] === '2025-moscow').flatMap((record) => record.filters.change!));
+    expect(values.has('undocumented')).toBe(true);
+    expect(values.has('new')).toBe(false);
+  });
 });
 
 describe('neighbour()', () => {

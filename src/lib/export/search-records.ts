@@ -4,6 +4,7 @@
  * as custom records (scripts/search-index.ts), so a clause is found once and
  * derived pages (compare, formula, lineage) are never indexed.
  */
+import type { RowEvidence } from '../analyse/evidence.ts';
 import type { AlignedPair, Formula, Statement, Topic } from '../model/types.ts';
 
 /** A record as Pagefind's `index.addCustomRecord()` takes it. */
@@ -17,16 +18,23 @@ export type SearchRecord = {
   sort: Record<string, string>;
 };
 
-/** Change of a clause against the previous statement of its series, as a filter value. */
-export type ChangeStatus = 'unchanged' | 'reworded' | 'moved' | 'new' | 'dropped-next';
+/**
+ * Change of a clause against the previous statement of its series, by evidence, as a
+ * filter value. The values keep the names published search addresses use
+ * (`?change=reworded`), with the meaning the evidence gives them: `unchanged` is kept
+ * (no evidence of a change), `reworded` changed as the sources show, `new` and
+ * `dropped-next` only where a source documents it (or the text is complete).
+ */
+export type ChangeStatus = 'unchanged' | 'reworded' | 'moved' | 'new' | 'undocumented' | 'dropped-next';
 
 /** Labels of the change filter's values, in display order. */
 export const changeLabels: Record<ChangeStatus, string> = {
-  unchanged: 'Unchanged from the previous statement',
-  reworded: 'Reworded (also split or merged)',
-  moved: 'Moved',
-  new: 'New in this statement',
-  'dropped-next': 'Dropped in the next statement'
+  unchanged: 'Kept: no documented change from the previous statement',
+  reworded: 'Changed, as the sources show',
+  moved: 'Moved between parts a source places',
+  new: 'New, as a source documents',
+  undocumented: 'Not documented in the previous statement',
+  'dropped-next': 'Dropped in the next statement, as a source documents'
 };
 
 /** What the records are built from. */
@@ -37,6 +45,8 @@ export type SearchInput = {
   topics: readonly Topic[];
   /** Alignment of two statements of a series, older first. */
   pairsOf: (older: string, newer: string) => readonly AlignedPair[] | undefined;
+  /** The evidence of each of those pairs, in the same order (without it, every status is told from the aligner's kinds). */
+  evidenceOf?: (older: string, newer: string) => readonly RowEvidence[] | undefined;
   /** The lineage (history page id) a clause belongs to, when known. */
   lineageOf?: (statementId: string, clauseId: string) => string | undefined;
 };
@@ -235,15 +245,20 @@ function statusAgainst(older: Statement | undefined, newer: Statement, input: Se
   const status = new Map<string, ChangeStatus>();
   if (!older) return status;
   const kinds: Record<AlignedPair['kind'], ChangeStatus | undefined> = { same: 'unchanged', reworded: 'reworded', split: 'reworded', merged: 'reworded', moved: 'moved', added: 'new', dropped: undefined };
-  for (const pair of input.pairsOf(older.id, newer.id) ?? []) {
-    const kind = kinds[pair.kind];
+  const classes: Record<RowEvidence['class'], ChangeStatus | undefined> = { kept: 'unchanged', changed: 'reworded', added: 'new', undocumented: 'undocumented', dropped: undefined, 'moved-to': undefined };
+  const evidence = input.evidenceOf?.(older.id, newer.id);
+  (input.pairsOf(older.id, newer.id) ?? []).forEach((pair, at) => {
+    const row = evidence?.[at];
+    const kind = row ? (row.moved ? 'moved' : classes[row.class]) : kinds[pair.kind];
     if (kind) for (const id of pair.to) status.set(id, kind);
-  }
+  });
   return status;
 }
 
 // Clauses of `older` that `newer` drops.
 function droppedIn(older: Statement, newer: Statement | undefined, input: SearchInput): Set<string> {
   if (!newer) return new Set();
-  return new Set((input.pairsOf(older.id, newer.id) ?? []).filter((pair) => pair.kind === 'dropped').flatMap((pair) => pair.from));
+  const evidence = input.evidenceOf?.(older.id, newer.id);
+  // With evidence, only a drop a source documents (or a complete text shows) counts.
+  return new Set((input.pairsOf(older.id, newer.id) ?? []).filter((pair, at) => (evidence ? evidence[at]?.class === 'dropped' : pair.kind === 'dropped')).flatMap((pair) => pair.from));
 }
