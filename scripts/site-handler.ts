@@ -34,8 +34,12 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2'
 };
 const compressible = /^(?:text\/|application\/(?:json|xml|javascript)|image\/svg)/;
-/** Policy for responses that are not pages (scripts, data, images): they need nothing. */
-const assetPolicy = "default-src 'none'; frame-ancestors 'none'";
+/**
+ * Policy for responses that are not pages (scripts, data, images). A script's own
+ * response policy governs it when it runs as a worker (Pagefind searches in one and
+ * fetches its index and wasm), so assets get the site's fetch rules, not `'none'`.
+ */
+const assetPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'";
 
 type Entry = { body: Buffer; gzip?: Buffer; size: number; mtimeMs: number; policy: string };
 

@@ -65,6 +65,8 @@ describe('reportPair', () => {
 
   it('reportPair(older, newer, pairs) lists formulas dropped, introduced and kept, in lexicon order', () => {
     expect(report.formulas).toEqual({ dropped: ['no-alliance'], introduced: ['victory'], kept: ['best-level'], movedTo: [], undocumentedNewer: [], undocumentedOlder: [] });
+    // Each links to the row that is its evidence.
+    expect(report.formulaAnchors).toEqual({ 'no-alliance': 'nature.1', victory: 'victory.1' });
   });
 
   it('reportPair(older, newer, pairs) counts dropped, added and changed clauses per topic, in taxonomy order', () => {

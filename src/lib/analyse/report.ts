@@ -111,10 +111,12 @@ export function reportPair(
     });
   });
   const holdsInOlder = (id: string) => (pair: AlignedPair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id));
+  const formulaAnchors: Record<string, string> = {};
   for (const id of dropped) {
     // Anchor at the row that is the evidence of the loss, not merely the first row that holds the formula.
     const evidential = pairs.findIndex((pair, at) => holdsInOlder(id)(pair) && isEvidenceOfLoss(new Set([evidence[at]!.class])));
     const at = evidential >= 0 ? evidential : pairs.findIndex(holdsInOlder(id));
+    if (at >= 0) formulaAnchors[id] = anchors[at]!.id;
     if (documentedRows.has(at)) continue;
     const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
     const since = run.length > 1 ? `present since ${run[0]!.shortTitle}` : `present in ${older.shortTitle}`;
@@ -135,6 +137,7 @@ export function reportPair(
   }
   for (const id of introduced) {
     const at = pairs.findIndex((pair) => pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id)));
+    if (at >= 0) formulaAnchors[id] = anchors[at]!.id;
     if (documentedRows.has(at)) continue;
     const seen = earlier.filter((statement) => formulasIn(statement).has(id));
     const last = seen[seen.length - 1];
@@ -180,6 +183,7 @@ export function reportPair(
     moved,
     alignerCounts,
     formulas: { dropped, introduced, kept, movedTo, undocumentedNewer, undocumentedOlder },
+    formulaAnchors,
     topics: topicRows.map(({ topic, droppedPairs, addedPairs, changedPairs }) => ({ topic: topic.id, dropped: droppedPairs.length, added: addedPairs.length, changed: changedPairs.length })),
     headlines
   };

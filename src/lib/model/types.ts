@@ -266,6 +266,8 @@ export type PairReport = {
     /** Not documented in the older statement (no evidence that it is new). */
     undocumentedOlder: string[];
   };
+  /** The compare-page row that is the evidence of each formula dropped or introduced. */
+  formulaAnchors: Record<string, string>;
   topics: Array<{ topic: string; dropped: number; added: number; changed: number }>;
   headlines: Headline[];
 };
