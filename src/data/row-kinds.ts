@@ -5,7 +5,6 @@
  */
 import type { RowKind } from './analysis.ts';
 import type { PairReport } from '../lib/model/types.ts';
-import { plural } from '../lib/model/format.ts';
 
 /** The visible label of each kind. */
 export const kindLabels: Record<RowKind, string> = {
@@ -38,10 +37,12 @@ export const kindHelp: Record<RowKind, string> = {
  */
 export function countsSentence(report: Pick<PairReport, 'counts' | 'moved'>, newer: string): string {
   const { counts } = report;
-  const parts = [`${counts.changed} changed`, `${counts.dropped} dropped`, `${counts.added} added`];
-  if (counts['moved-to'] > 0) parts.push(`${counts['moved-to']} moved to a statement signed the same day`);
+  const parts = [`${counts.changed} changed`];
+  if (counts.dropped > 0) parts.push(`${counts.dropped} dropped`);
+  if (counts.added > 0) parts.push(`${counts.added} added`);
+  if (counts['moved-to'] > 0) parts.push(`${counts['moved-to']} moved to a same-day statement`);
   if (report.moved > 0) parts.push(`${report.moved} moved within ${newer}`);
   parts.push(`${counts.kept} kept`);
-  if (counts.undocumented > 0) parts.push(`${plural(counts.undocumented, 'provision')} documented in only one of the two`);
+  if (counts.undocumented > 0) parts.push(`${counts.undocumented} documented in only one of the two`);
   return parts.join(', ');
 }
