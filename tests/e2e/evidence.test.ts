@@ -55,3 +55,13 @@ describe('evidence elsewhere', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('placements on the reading page', () => {
+  it('says under each part of a digest whether a source places it (2024 Part I is placed by the Chinese text repost)', async () => {
+    const { page, problems } = await openPage(browser(), `${baseUrl}/statements/2024-beijing/`);
+    const notes = await page.locator('.placement-note').evaluateAll((items) => items.map((item) => item.getAttribute('data-placement')));
+    expect(notes).toContain('documented');
+    expect(notes).toContain('inferred');
+    expect(problems).toEqual([]);
+  });
+});
