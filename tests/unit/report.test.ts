@@ -164,3 +164,19 @@ describe('reportPair ranks by salience and knows same-day statements', () => {
     expect(after!.weight).toBeLessThan(before!.weight);
   });
 });
+
+describe('reportPair headlines the continuity of a weighty formula', () => {
+  const weighty: Formula[] = formulas.map((formula) => (formula.id === 'best-level' ? { ...formula, salience: 2 } : formula));
+  it('says a salient formula stands unchanged since its first statement when no row holding it claims a change', () => {
+    const same: AlignedPair[] = [{ kind: 'same', from: ['level.1'], to: ['level.1'], score: 1 }];
+    const report = reportPair(y2023, y2024, same, weighty, topics, [y2022, y2023]);
+    expect(report.headlines.find((headline) => headline.formula === 'best-level')).toMatchObject({
+      text: '“Relations at the best level in history” stands in every statement since Beijing 2022, with no documented change.',
+      basis: 'kept',
+      anchor: 'level.1'
+    });
+    // A change in the row that holds it (full texts: "Best level ever.") takes the headline away.
+    const changed = reportPair(y2024, y2025, pairs, weighty, topics, [y2022, y2023, y2024]);
+    expect(changed.headlines.some((headline) => headline.basis === 'kept')).toBe(false);
+  });
+});

@@ -145,8 +145,9 @@ export function reportPair(
     headlines.push({ text: `${newer.shortTitle} introduces the formula ${label(id)}${history}.`, weight: (last ? 60 : 80) + 40 * (salienceOf(id) - 1), anchor: at >= 0 ? anchors[at]!.id : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
   }
   // The continuity of a central formula is news too: it stands in every statement since it first appeared, with no evidence of change.
+  // Salience 2 and up: a formula analysts weigh (the One-China principle) whose continuity is itself news.
   for (const id of kept) {
-    if (salienceOf(id) < 3) continue;
+    if (salienceOf(id) < 2) continue;
     const holding = pairs.flatMap((pair, at) => (pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id)) ? [at] : []));
     if (holding.some((at) => claimedChanges.has(evidence[at]!.class))) continue;
     const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
