@@ -42,9 +42,9 @@ export type TrackerRow = {
   last?: string;
   /** How many statements hold it. */
   count: number;
-  /** Present in the second-latest statement of the main line, absent in the latest. */
+  /** Present in the second-latest statement of the main line, and absent from the latest by evidence (a documented omission, or a complete text). */
   droppedInLatest: boolean;
-  /** Absent in the second-latest statement of the main line, present in the latest. */
+  /** Present in the latest statement of the main line and, by evidence, not in the one before (a documented addition, or a complete older text). */
   newInLatest: boolean;
 };
 
@@ -156,8 +156,8 @@ function trackOne(formula: Formula, statements: Statement[], pair: { older: stri
     ...(held[0] ? { first: held[0].statementId } : {}),
     ...(held.length > 0 ? { last: held[held.length - 1]!.statementId } : {}),
     count: held.length,
-    droppedInLatest: pair !== undefined && has(pair.older) && !has(pair.newer),
-    newInLatest: pair !== undefined && !has(pair.older) && has(pair.newer)
+    droppedInLatest: pair !== undefined && has(pair.older) && cells.find((cell) => cell.statementId === pair.newer)?.state === 'absent',
+    newInLatest: pair !== undefined && !has(pair.older) && has(pair.newer) && documentedNew(statements, pair, cells)
   };
 }
 
@@ -167,4 +167,13 @@ function absence(formula: Formula, statement: Statement, statements: readonly St
   if (statement.complete || (statement.omissions ?? []).some((omission) => named.has(omission.key))) return 'absent';
   const sameDay = statements.some((other) => other.id !== statement.id && other.date === statement.date && other.sections.some((section) => section.paragraphs.some((paragraph) => paragraph.clauses.some((clause) => clause.formulas.includes(formula.id)))));
   return sameDay ? 'same-day' : 'undocumented';
+}
+
+// New by evidence: the older text is complete, or the newer statement's `additions` name a paragraph that holds the formula.
+function documentedNew(statements: readonly Statement[], pair: { older: string; newer: string }, cells: readonly TrackerCell[]): boolean {
+  const older = statements.find((statement) => statement.id === pair.older);
+  const newer = statements.find((statement) => statement.id === pair.newer);
+  if (older?.complete) return true;
+  const held = new Set((cells.find((cell) => cell.statementId === pair.newer)?.occurrences ?? []).flatMap((occurrence) => [occurrence.clauseId, occurrence.paragraphKey]));
+  return (newer?.additions ?? []).some((addition) => held.has(addition.key));
 }
