@@ -1,7 +1,7 @@
 /**
  * Load a corpus folder: the only module that touches the file system.
- * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml`, `concordance.yaml`
- * and `concordance.second.yaml`,
+ * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml`, `concordance.yaml`,
+ * `concordance.second.yaml` and `moved.yaml`,
  * runs parse and tag, and checks what spans files.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { maxFileCharacters } from '../lib/content/text-checks.ts';
 import { checkCorrections, readCorrections, type Correction } from '../lib/content/corrections.ts';
 import { checkOmissions } from '../lib/content/omissions.ts';
 import { checkConcordance, readConcordance, type ConcordanceEntry } from '../lib/content/concordance.ts';
+import { readMoved, type MovedAnchor } from '../lib/content/moved.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -28,6 +29,8 @@ export type Corpus = {
   concordance: ConcordanceEntry[];
   /** A second, independent annotation of the concordance (`concordance.second.yaml`, optional): not gold, a check on it. */
   secondConcordance: ConcordanceEntry[];
+  /** Permalink anchors gone from their pages, with where they went (`moved.yaml`, optional). */
+  moved: MovedAnchor[];
   diagnostics: Diagnostic[];
 };
 
@@ -94,6 +97,7 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   const concordance = readConcordance(await read('concordance.yaml'));
   const second = readConcordance(await read('concordance.second.yaml'));
   diagnostics.push(...concordance.diagnostics, ...checkConcordance(concordance.concordance, statements), ...second.diagnostics, ...checkConcordance(second.concordance, statements));
+  const moved = await loadMoved(read, statements, diagnostics);
   return {
     statements,
     formulas: lexicon.formulas,
@@ -102,8 +106,16 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     corrections: corrections.corrections,
     concordance: concordance.concordance,
     secondConcordance: second.concordance,
+    moved,
     diagnostics
   };
+}
+
+// moved.yaml, read here with the other content files so that check:content validates it too.
+async function loadMoved(read: (path: string) => Promise<Source | undefined>, statements: Statement[], diagnostics: Diagnostic[]): Promise<MovedAnchor[]> {
+  const result = readMoved(await read('moved.yaml'), statements);
+  diagnostics.push(...result.diagnostics);
+  return result.moved;
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {

@@ -3,7 +3,7 @@
  * optional `series.yaml` (id, title, description).
  */
 import { z } from 'zod';
-import { parse } from 'yaml';
+import { readYamlList } from './yaml-list.ts';
 import type { Diagnostic, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
 import { keyPattern } from '../model/schema.ts';
@@ -11,7 +11,8 @@ import { keyPattern } from '../model/schema.ts';
 /** A series of statements, oldest first. */
 export type Series = { id: string; title: string; description: string; statementIds: string[] };
 
-const seriesSchema = z.array(z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') }));
+const entrySchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') });
+const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: … }` entries, one per series.';
 
 /**
  * Group statements into series.
@@ -23,23 +24,13 @@ export function readSeries(source: Source | undefined, statements: Statement[]):
   const diagnostics: Diagnostic[] = [];
   const described = new Map<string, { title: string; description: string }>();
   if (source) {
-    let data: unknown;
-    try {
-      data = parse(source.text);
-    } catch (error) {
-      diagnostics.push({ file: source.path, line: 1, column: 1, rule: 'yaml-malformed', severity: 'error', message: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, hint: 'Write a list of `- id: …, title: …, description: …` entries.' });
-    }
-    const result = seriesSchema.safeParse(data ?? []);
-    if (!result.success) {
-      diagnostics.push({ file: source.path, line: 1, column: 1, rule: 'lexicon-invalid', severity: 'error', message: `series.yaml: ${result.error.issues[0]?.message ?? 'invalid'}`, hint: 'Each series has id, title and description.' });
-    } else {
-      for (const entry of result.data) {
-        if (described.has(entry.id)) {
-          const line = source.text.split('\n').findIndex((text, index) => index > 0 && text.includes(`id: ${entry.id}`)) + 1;
-          diagnostics.push({ file: source.path, line: Math.max(line, 1), column: 1, rule: 'duplicate-series-id', severity: 'error', message: `series id \`${entry.id}\` is defined twice`, hint: 'Give each series its own id.' });
-        }
-        described.set(entry.id, { title: entry.title, description: entry.description });
+    const { entries, diagnostics: problems } = readYamlList(source, entrySchema, { rule: 'series-invalid', hint });
+    diagnostics.push(...problems);
+    for (const { value, positionOf } of entries) {
+      if (described.has(value.id)) {
+        diagnostics.push({ ...positionOf(['id']), rule: 'duplicate-series-id', severity: 'error', message: `series id \`${value.id}\` is defined twice`, hint: 'Give each series its own id.' });
       }
+      described.set(value.id, { title: value.title, description: value.description });
     }
   }
   const byId = new Map<string, string[]>();
