@@ -12,6 +12,7 @@ import type { Source } from '../model/diagnostics.ts';
 import { normalizedText } from '../align/normalize.ts';
 import { pairSimilarity } from '../align/align.ts';
 import { displayOrder } from '../align/display-order.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /** One link of a correction, with the place it was written. */
 export type CorrectionLink = { older: string; newer: string; position: Position };
@@ -154,8 +155,8 @@ export function staleCorrections(pairs: AlignedPair[], corrections: Correction[]
 export function applyCorrections(pairs: AlignedPair[], corrections: Correction[], older: Statement, newer: Statement, options: { formulas?: Formula[] } = {}): AlignedPair[] {
   const relevant = corrections.filter((correction) => correction.older === older.id && correction.newer === newer.id);
   if (relevant.length === 0) return pairs;
-  const olderClauses = older.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
-  const newerClauses = newer.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
+  const olderClauses = clausesOf(older);
+  const newerClauses = clausesOf(newer);
   const olderIndex = new Map(olderClauses.map((clause, index) => [clause.id, index]));
   const newerIndex = new Map(newerClauses.map((clause, index) => [clause.id, index]));
   const olderText = new Map(olderClauses.map((clause) => [clause.id, clause.text]));

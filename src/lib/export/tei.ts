@@ -7,6 +7,7 @@
  * per pair, between the two paragraphs (a `<join>` of their segs when a
  * paragraph has several clauses).
  */
+import { escapeXml } from '../model/xml.ts';
 import type { Alignment, Clause, Statement } from '../model/types.ts';
 import type { Series } from '../content/series.ts';
 import type { ConcordanceEntry } from '../content/concordance.ts';
@@ -161,18 +162,4 @@ function alignedUnits(statements: Statement[], alignments: Alignment[]): Array<M
 function xmlId(value: string): string {
   const clean = value.replace(/[^A-Za-z0-9._-]/g, '_');
   return /^[A-Za-z_]/.test(clean) ? clean : `s${clean}`;
-}
-
-/**
- * Escape text for XML content and attribute values.
- *
- * @param text raw text.
- */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }

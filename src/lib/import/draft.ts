@@ -11,6 +11,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown as toMarkdownText } from 'mdast-util-to-markdown';
 import { Document, YAMLMap, type Scalar } from 'yaml';
 import { monthNames } from '../model/format.ts';
+import { joinSlug, slugWords } from '../model/slug.ts';
 import { keyPattern } from '../model/schema.ts';
 
 /** A block of an imported document, in reading order. */
@@ -279,15 +280,10 @@ const stopWords = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'on', 'for
  * @param words how many content words to keep.
  */
 export function slugOf(text: string, words: number): string | undefined {
-  const all = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const all = slugWords(text);
   const content = all.filter((word) => !stopWords.has(word));
   const chosen = (content.length > 0 ? content : all).slice(0, words);
-  let slug = chosen.join('-').slice(0, 40).replace(/-+$/, '');
+  let slug = joinSlug(chosen, 40);
   if (slug === '') return undefined;
   if (!/^[a-z]/.test(slug)) slug = `p-${slug}`;
   return keyPattern.test(slug) ? slug : undefined;
