@@ -17,8 +17,10 @@ import { unreviewedLinks } from '../src/lib/content/concordance.ts';
 import { evaluationPairs } from '../src/lib/eval/evaluate.ts';
 import { clausesOf } from '../src/lib/analyse/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
+import { parseArgs } from 'node:util';
 
-const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
+const { positionals } = parseArgs({ allowPositionals: true });
+const dir = resolve(positionals[0] ?? process.env.CONTENT_DIR ?? 'content');
 const corpus = await loadCorpus(dir);
 const diagnostics = [...corpus.diagnostics];
 for (const statement of corpus.statements) {

@@ -4,8 +4,9 @@
  */
 import { chromium } from 'playwright-core';
 import { chromiumPath, chromiumArgs } from '../tests/browser/chromium.ts';
+import { parseArgs } from 'node:util';
 
-const [base, out, ...paths] = process.argv.slice(2);
+const [base, out, ...paths] = parseArgs({ allowPositionals: true }).positionals;
 if (!base || !out || paths.length === 0) {
   console.error('Usage: node scripts/screenshot.ts <base-url> <out-dir> <path>[@width[xheight]] …');
   process.exit(2);
