@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 import { expandPattern, neighbour, searchRecords } from '../../src/lib/export/search-records.ts';
+import { statement } from './statements.ts';
 
 const corpus = await loadCorpus('content');
 const analysis = analyse(corpus);
@@ -39,11 +40,25 @@ describe('searchRecords()', () => {
 });
 
 describe('neighbour()', () => {
+  // A series written out here, so that a statement added to the corpus later changes nothing.
+  const make = (id: string, date: string, kind: string) => ({ ...statement(id, date, []), kind });
+  const series = [make('2023-b', '2023-03-21', 'joint-statement'), make('2024-c', '2024-05-16', 'joint-statement'), make('2025-s', '2025-05-08', 'strategic-stability'), make('2025-d', '2025-05-08', 'joint-statement'), make('2026-s', '2026-01-10', 'strategic-stability')];
+  const byId = (id: string) => series.find((s) => s.id === id)!;
   it('skips statements of the same date and prefers the same kind', () => {
-    const byId = (id: string) => statements.find((s) => s.id === id)!;
-    expect(neighbour(byId('2025-moscow'), statements, 'previous')?.id).toBe('2024-beijing');
-    expect(neighbour(byId('2024-beijing'), statements, 'next')?.id).toBe('2025-moscow');
-    expect(neighbour(byId('2025-moscow'), statements, 'next')).toBeUndefined();
+    expect(neighbour(byId('2025-d'), series, 'previous')?.id).toBe('2024-c');
+    expect(neighbour(byId('2024-c'), series, 'next')?.id).toBe('2025-d');
+    expect(neighbour(byId('2025-s'), series, 'previous')?.id).toBe('2024-c');
+  });
+  it('falls back to another kind, and has no neighbour past either end', () => {
+    expect(neighbour(byId('2025-d'), series, 'next')?.id).toBe('2026-s');
+    expect(neighbour(byId('2026-s'), series, 'next')).toBeUndefined();
+    expect(neighbour(byId('2023-b'), series, 'previous')).toBeUndefined();
+  });
+  it('gives the latest statement of each corpus series no next', () => {
+    for (const entry of analysis.series) {
+      const latest = entry.statements.reduce((a, b) => (b.date > a.date ? b : a));
+      expect(neighbour(latest, statements, 'next'), latest.id).toBeUndefined();
+    }
   });
 });
 
