@@ -165,26 +165,7 @@ export function applyCorrections(pairs: AlignedPair[], corrections: Correction[]
 
   const expand = (links: CorrectionLink[]): Array<[string[], string[]]> => expandLinks(links, older, newer).map((item) => [item.from, item.to]);
 
-  // Forbid: cut each named link.
-  for (const [froms, tos] of expand(relevant.flatMap((correction) => correction.forbid))) {
-    for (const a of froms) {
-      for (const b of tos) {
-        const unit = units.find((candidate) => candidate.from.includes(a) && candidate.to.includes(b));
-        if (!unit) continue;
-        unit.edited = true;
-        if (unit.from.length > 1) {
-          unit.from = unit.from.filter((id) => id !== a);
-          units.push({ kind: 'dropped', from: [a], to: [], score: 0, edited: true });
-        } else if (unit.to.length > 1) {
-          unit.to = unit.to.filter((id) => id !== b);
-          units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
-        } else {
-          unit.to = [];
-          units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
-        }
-      }
-    }
-  }
+  for (const [froms, tos] of expand(relevant.flatMap((correction) => correction.forbid))) cutLinks(units, froms, tos);
 
   // Force: linked clauses (transitively) form one pair.
   const forced = new Set<Unit>();
@@ -220,22 +201,49 @@ export function applyCorrections(pairs: AlignedPair[], corrections: Correction[]
   for (const unit of units) {
     if (!unit.edited || unit.from.length === 0 || unit.to.length === 0) continue;
     if (forced.has(unit)) unit.score = pairSimilarity(olderClauses, newerClauses, indices(unit.from, olderIndex), indices(unit.to, newerIndex), options);
-    if (unit.to.length > 1) unit.kind = 'split';
-    else if (unit.from.length > 1) unit.kind = 'merged';
-    else {
-      const o = olderIndex.get(unit.from[0] ?? '') ?? 0;
-      const n = newerIndex.get(unit.to[0] ?? '') ?? 0;
-      const crosses = inOrder.some((other) => {
-        const oo = olderIndex.get(other.from[0] ?? '') ?? 0;
-        const nn = newerIndex.get(other.to[0] ?? '') ?? 0;
-        return (oo < o && nn > n) || (oo > o && nn < n);
-      });
-      const exact = normalizedText(olderText.get(unit.from[0] ?? '') ?? '') === normalizedText(newerText.get(unit.to[0] ?? '') ?? '');
-      if (exact) unit.score = 1;
-      unit.kind = crosses ? 'moved' : exact ? 'same' : 'reworded';
-    }
+    settleKind(unit, inOrder, olderIndex, newerIndex, olderText, newerText);
   }
   return inDisplayOrder(units, olderIndex, newerIndex);
+}
+
+// Forbid: cut each link between the older clauses and the newer ones (in place); a clause cut loose is dropped or added.
+function cutLinks(units: Unit[], froms: string[], tos: string[]): void {
+  for (const a of froms) {
+    for (const b of tos) {
+      const unit = units.find((candidate) => candidate.from.includes(a) && candidate.to.includes(b));
+      if (!unit) continue;
+      unit.edited = true;
+      if (unit.from.length > 1) {
+        unit.from = unit.from.filter((id) => id !== a);
+        units.push({ kind: 'dropped', from: [a], to: [], score: 0, edited: true });
+      } else if (unit.to.length > 1) {
+        unit.to = unit.to.filter((id) => id !== b);
+        units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
+      } else {
+        unit.to = [];
+        units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
+      }
+    }
+  }
+}
+
+// The kind of an edited pair (in place): split, merged, or for one clause a side moved when it
+// crosses an unedited in-order pair, else same (equal text, score 1) or reworded.
+function settleKind(unit: Unit, inOrder: Unit[], olderIndex: Map<string, number>, newerIndex: Map<string, number>, olderText: Map<string, string>, newerText: Map<string, string>): void {
+  if (unit.to.length > 1) unit.kind = 'split';
+  else if (unit.from.length > 1) unit.kind = 'merged';
+  else {
+    const o = olderIndex.get(unit.from[0] ?? '') ?? 0;
+    const n = newerIndex.get(unit.to[0] ?? '') ?? 0;
+    const crosses = inOrder.some((other) => {
+      const oo = olderIndex.get(other.from[0] ?? '') ?? 0;
+      const nn = newerIndex.get(other.to[0] ?? '') ?? 0;
+      return (oo < o && nn > n) || (oo > o && nn < n);
+    });
+    const exact = normalizedText(olderText.get(unit.from[0] ?? '') ?? '') === normalizedText(newerText.get(unit.to[0] ?? '') ?? '');
+    if (exact) unit.score = 1;
+    unit.kind = crosses ? 'moved' : exact ? 'same' : 'reworded';
+  }
 }
 
 // Connected components of the force links (older and newer ids as nodes).

@@ -155,12 +155,18 @@ const maxHeadingWords = 14;
  * @returns the draft, with fields still missing left undefined.
  */
 export function draftStatement(source: ImportSource, given?: ImportFields): Draft {
-  const settings = given ?? {};
+  const blocks = [...source.blocks];
+  // Fields first: the title and date lines they come from leave the body.
+  const { fields, origins } = readFields(source, blocks, given ?? {});
+  const { preamble, sections, numberedParagraphs } = readBody(blocks);
+  const { footnotes, checks } = review(source, preamble, sections, numberedParagraphs);
+  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped };
+}
+
+// The front matter fields the blocks give (title, date and place lines, kind), then the given ones; removes the blocks they came from.
+function readFields(source: ImportSource, blocks: Block[], settings: ImportFields): { fields: ImportFields; origins: Draft['origins'] } {
   const fields: ImportFields = {};
   const origins: Draft['origins'] = {};
-  const checks: string[] = [];
-  const blocks = [...source.blocks];
-
   let title = source.title?.trim();
   if (title) origins.title = 'the document title';
   // Without a marked title, the first block is the title when it is short and not a part.
@@ -214,6 +220,11 @@ export function draftStatement(source: ImportSource, given?: ImportFields): Draf
     origins.shortTitle = 'place and year';
   }
 
+  return { fields, origins };
+}
+
+// Parts and paragraphs, with keys generated from their first words.
+function readBody(blocks: Block[]): { preamble: DraftParagraph[]; sections: DraftSection[]; numberedParagraphs: number } {
   const used = new Set<string>();
   const preamble: DraftParagraph[] = [];
   const sections: DraftSection[] = [];
@@ -239,6 +250,12 @@ export function draftStatement(source: ImportSource, given?: ImportFields): Draf
     (sections[sections.length - 1]?.paragraphs ?? preamble).push(paragraph);
   }
 
+  return { preamble, sections, numberedParagraphs };
+}
+
+// The footnotes the text references, and what a person should check by hand.
+function review(source: ImportSource, preamble: DraftParagraph[], sections: DraftSection[], numberedParagraphs: number): { footnotes: ImportFootnote[]; checks: string[] } {
+  const checks: string[] = [];
   const empty = sections.filter((section) => section.paragraphs.length === 0);
   if (empty.length > 0) checks.push(`${empty.length} heading(s) with no paragraph below: ${empty.map((s) => JSON.stringify(s.heading)).join(', ')} (a heading misread, or text lost?)`);
   if (numberedParagraphs > 0) checks.push(`${numberedParagraphs} paragraph number(s) were dropped ("12. The Parties …" → "The Parties …"); keys replace them.`);
@@ -253,7 +270,7 @@ export function draftStatement(source: ImportSource, given?: ImportFields): Draf
   const last = [...sections].reverse().find((section) => section.paragraphs.length > 0)?.paragraphs.at(-1) ?? preamble.at(-1);
   if (last && last.text.split(' ').length <= 12 && !/[.!?;»”"]$/.test(stripMarks(last.text))) checks.push(`the last paragraph is short (${JSON.stringify(stripMarks(last.text))}): a signature or closing line?`);
   checks.push('keys were generated from the first words of each paragraph: give a provision the key it has in the other statements of the series (`npm run keys -- <older.md> <this.md>` proposes them).');
-  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped };
+  return { footnotes, checks };
 }
 
 function allText(preamble: DraftParagraph[], sections: DraftSection[]): string {
