@@ -37,6 +37,31 @@ describe('aligner phases', () => {
     expect([window.after[4], window.before[4]]).toEqual([2, 5]);
   });
 
+  it('anchors() leaves texts repeated on a side to the candidates, up to 8 × 8 copies, and never anchors empty texts', () => {
+    const twice = 'The Parties reaffirm the principles above.';
+    const often = 'Noted.';
+    const problem = problemOf(
+      clauses('o', [twice, B, twice, '—', ...Array.from({ length: 9 }, () => often)]),
+      clauses('n', [B, twice, twice, '—', ...Array.from({ length: 9 }, () => often)]),
+    );
+    const { matching, repeated } = anchors(problem);
+    // B is the only anchor; '—' normalises to nothing, so it anchors nothing.
+    expect(matching.units.map((u) => [u.olds, u.news])).toEqual([[[1], [0]]]);
+    // The 2 × 2 repeated text is a candidate block; 9 × 9 = 81 copies of "Noted." exceed 64 cells.
+    expect(repeated).toEqual([[[0, 2], [1, 2]]]);
+  });
+
+  it("inWindow() is open at both ends: the anchors' own partners are outside", () => {
+    const problem = problemOf(clauses('o', [A, B, C, D, E]), clauses('n', [A2, C, D, B, F]));
+    const { window } = anchors(problem);
+    // Older b (1) lies before the first backbone anchor, c (older 2, newer 1): window (-1, 1).
+    expect([window.after[1], window.before[1]]).toEqual([-1, 1]);
+    expect(inWindow(window, 1, 0)).toBe(true);
+    expect(inWindow(window, 1, 1)).toBe(false);
+    expect(inWindow(window, 4, 2)).toBe(false);
+    expect(inWindow(window, 4, 3)).toBe(true);
+  });
+
   it('grow() turns a one-to-one pair into a split over the neighbour its older clause contains', () => {
     const problem = problemOf(
       clauses('o', ['The sides will expand trade and deepen energy cooperation.']),
