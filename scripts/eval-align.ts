@@ -143,7 +143,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[], corrections: C
     const possible = possibleLinks(older, newer, concordance);
     const pairsOut = align(oc, nc, { formulas });
     // What the site shows: the aligner plus the editors' corrections (never part of the verdict).
-    corrected = add(corrected, score(paragraphLinks(applyCorrections(pairsOut, corrections, older, newer), po, pn), gold, possible));
+    corrected = add(corrected, score(paragraphLinks(applyCorrections(pairsOut, corrections, older, newer, { formulas }), po, pn), gold, possible));
     const predicted = paragraphLinks(pairsOut, po, pn);
     const base = paragraphLinks(baselineLinks(oc, nc), po, pn);
     tallyKinds(kinds, pairsOut, po, pn, possible);
