@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 import { expandPattern, neighbour, searchRecords } from '../../src/lib/export/search-records.ts';
 import { statement } from './statements.ts';
+import type { AlignedPair } from '../../src/lib/model/types.ts';
 
 const corpus = await loadCorpus('content');
 const analysis = analyse(corpus);
@@ -36,6 +37,31 @@ describe('searchRecords()', () => {
     for (const value of ['unchanged', 'reworded', 'new', 'dropped-next']) expect(changes).toContain(value);
     // The first statement of a series has nothing to change from.
     expect(records.filter((r) => r.filters.statement![0] === statements[0]!.id).every((r) => r.filters.change!.every((c) => c === 'dropped-next'))).toBe(true);
+  });
+});
+
+describe('searchRecords() change filter, on a hand-written pair', () => {
+  const older = statement('2023-a', '2023-01-01', [['trade', ['Trade grows.']], ['energy', ['Gas flows.']], ['space', ['Rockets fly.']], ['art', ['Museums lend.']]]);
+  const newer = statement('2024-b', '2024-01-01', [['energy', ['Gas flows.']], ['trade', ['Trade grows fast.']], ['art', ['Museums lend.']], ['sport', ['Teams play.']]]);
+  // As the aligner would pair them: energy moved ahead of trade, trade reworded, art same, space dropped, sport added.
+  const pairs: AlignedPair[] = [
+    { kind: 'moved', from: ['energy.1'], to: ['energy.1'], score: 1 },
+    { kind: 'reworded', from: ['trade.1'], to: ['trade.1'], score: 0.8 },
+    { kind: 'dropped', from: ['space.1'], to: [], score: 0 },
+    { kind: 'same', from: ['art.1'], to: ['art.1'], score: 1 },
+    { kind: 'added', from: [], to: ['sport.1'], score: 0 },
+  ];
+  const found = searchRecords({ statements: [older, newer], formulas: [], topics: [], pairsOf: (a, b) => (a === '2023-a' && b === '2024-b' ? pairs : undefined) });
+  const change = (url: string) => found.find((record) => record.url === url)!.filters.change;
+  it('files each newer clause under how it changed from the previous statement', () => {
+    expect(change('/statements/2024-b/#energy.1')).toEqual(['moved']);
+    expect(change('/statements/2024-b/#trade.1')).toEqual(['reworded']);
+    expect(change('/statements/2024-b/#art.1')).toEqual(['unchanged']);
+    expect(change('/statements/2024-b/#sport.1')).toEqual(['new']);
+  });
+  it('files an older clause the next statement drops under dropped-next, and nothing else', () => {
+    expect(change('/statements/2023-a/#space.1')).toEqual(['dropped-next']);
+    expect(change('/statements/2023-a/#trade.1')).toEqual([]);
   });
 });
 
