@@ -1,9 +1,12 @@
 /**
  * Phase 2 of the aligner: one-to-one pairs, best first.
  *
- * Candidates come from an inverted index probed with each free clause's rarest terms (the
- * top few partners both ways, terms.ts), plus every pairing of a repeated text. Each candidate
- * is scored by weighted Dice and must clear a bar that depends on the order:
+ * Candidates come from an inverted index probed with each free clause's rarest terms (terms.ts),
+ * plus every pairing of a repeated text. The index keeps it near-linear: topK 5 partners per
+ * clause both ways (a true partner shares the most rare weight, so it is almost always among
+ * the first few; more only add chance resemblances), terms in over maxPostings 600 clauses are
+ * not probed (as common as stop words), and probeBudget 3,000 postings bounds the work per
+ * clause. Each candidate is scored by weighted Dice and must clear a bar that depends on the order:
  *
  * - in order (inside its backbone window): minInOrder 0.35. Keeping the order is itself
  *   evidence, so a rewording that keeps a third of the weighted words in its place pairs;
