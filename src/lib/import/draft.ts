@@ -346,21 +346,21 @@ function frontMatter(fields: ImportFields): string {
   // YAML 1.1 rules for quoting: a value such as `yes` or `2025-05-08` is quoted, so that
   // readers on either YAML version read every field as the string it is.
   const doc = new Document({}, { version: '1.1' });
-  const field = (name: RequiredField, value: string | undefined, hint: string): Scalar => {
+  const field = (value: string | undefined, hint: string): Scalar => {
     const node = doc.createNode(value === undefined || value === '' ? todo : value);
     if (node.value === todo) node.comment = ` needs review: ${hint}`;
     return node;
   };
-  doc.set('title', field('title', fields.title, 'the full title of the statement'));
-  doc.set('shortTitle', field('shortTitle', fields.shortTitle?.slice(0, 40), 'a short label such as "Moscow 2025"'));
-  doc.set('date', field('date', fields.date, 'the signing date as YYYY-MM-DD'));
-  doc.set('place', field('place', fields.place, 'the city where it was signed'));
-  doc.set('series', field('series', fields.series, 'the series id, e.g. china-russia'));
-  doc.set('kind', field('kind', fields.kind, 'joint-statement, strategic-stability, declaration, communique, treaty or memorandum'));
-  doc.set('edition', field('edition', fields.edition, 'full (the full text) or digest (condensed)'));
+  doc.set('title', field(fields.title, 'the full title of the statement'));
+  doc.set('shortTitle', field(fields.shortTitle?.slice(0, 40), 'a short label such as "Moscow 2025"'));
+  doc.set('date', field(fields.date, 'the signing date as YYYY-MM-DD'));
+  doc.set('place', field(fields.place, 'the city where it was signed'));
+  doc.set('series', field(fields.series, 'the series id, e.g. china-russia'));
+  doc.set('kind', field(fields.kind, 'joint-statement, strategic-stability, declaration, communique, treaty or memorandum'));
+  doc.set('edition', field(fields.edition, 'full (the full text) or digest (condensed)'));
   const source = new YAMLMap<string, Scalar>();
-  source.set('label', field('sourceLabel', fields.sourceLabel ?? (fields.sourceUrl ? hostOf(fields.sourceUrl) : undefined), 'who published the text'));
-  source.set('url', field('sourceUrl', fields.sourceUrl, 'the address of the text'));
+  source.set('label', field(fields.sourceLabel ?? (fields.sourceUrl ? hostOf(fields.sourceUrl) : undefined), 'who published the text'));
+  source.set('url', field(fields.sourceUrl, 'the address of the text'));
   doc.set('sources', doc.createNode([source]));
   return doc.toString({ lineWidth: 0 });
 }
