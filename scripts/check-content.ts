@@ -21,10 +21,12 @@ import { paraphraseDrift } from '../src/lib/content/carry-forward.ts';
 import { evaluationPairs } from '../src/lib/eval/evaluate.ts';
 import { clausesOf } from '../src/lib/analyse/graph.ts';
 import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
+import { parseArgs } from 'node:util';
 
 handleInternalErrors();
 progress.phase = 'loading the content';
-const dir = resolve(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? process.env.CONTENT_DIR ?? 'content');
+const { positionals } = parseArgs({ allowPositionals: true, options: { stack: { type: 'boolean' } } });
+const dir = resolve(positionals[0] ?? process.env.CONTENT_DIR ?? 'content');
 const corpus = await loadCorpus(dir, { today: checkDay() });
 progress.phase = 'checking the content';
 reading.file = undefined;

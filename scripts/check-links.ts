@@ -6,8 +6,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { checkLinks, type BuiltPage } from './links.ts';
+import { parseArgs } from 'node:util';
 
-const root = process.argv[2] ?? 'dist';
+const { positionals } = parseArgs({ allowPositionals: true });
+const root = positionals[0] ?? 'dist';
 const entries = await readdir(root, { recursive: true, withFileTypes: true });
 const pages: BuiltPage[] = [];
 const files = new Set<string>();

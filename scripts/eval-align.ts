@@ -33,6 +33,7 @@ import { concordanceAgreement, type ConcordanceEntry } from '../src/lib/content/
 import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/eval/perturb.ts';
 import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/analyse/tag.ts';
 import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/model/types.ts';
+import { parseArgs } from 'node:util';
 
 type Counts = LinkCounts;
 type Link = { from: string[]; to: string[] };
@@ -89,7 +90,8 @@ function tallyKinds(kinds: KindTally, pairs: AlignedPair[], po: Map<string, stri
   }
 }
 
-const showErrors = process.argv.includes('--errors');
+const args = parseArgs({ allowPositionals: true, options: { errors: { type: 'boolean', default: false } } });
+const showErrors = args.values.errors;
 const errorLines: string[] = [];
 
 /** Text of each explicitly keyed paragraph of a statement. */
@@ -141,7 +143,7 @@ function evalCorpus(statements: Statement[], formulas: Formula[], corrections: C
     const possible = possibleLinks(older, newer, concordance);
     const pairsOut = align(oc, nc, { formulas });
     // What the site shows: the aligner plus the editors' corrections (never part of the verdict).
-    corrected = add(corrected, score(paragraphLinks(applyCorrections(pairsOut, corrections, older, newer), po, pn), gold, possible));
+    corrected = add(corrected, score(paragraphLinks(applyCorrections(pairsOut, corrections, older, newer, { formulas }), po, pn), gold, possible));
     const predicted = paragraphLinks(pairsOut, po, pn);
     const base = paragraphLinks(baselineLinks(oc, nc), po, pn);
     tallyKinds(kinds, pairsOut, po, pn, possible);
@@ -205,7 +207,7 @@ function evalPerturbed(sets: { id: string; clauses: Clause[] }[], formulas: Form
 }
 
 async function main(): Promise<number> {
-  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../content', import.meta.url));
+  const dir = args.positionals[0] ?? fileURLToPath(new URL('../content', import.meta.url));
   let statements: Statement[] = [];
   let formulas: Formula[] = [];
   let corrections: Correction[] = [];

@@ -14,6 +14,7 @@ import { applyKeys, formatProposals, proposeKeys } from '../src/lib/import/keys-
 import { readLexicon } from '../src/lib/content/lexicon.ts';
 import { parseStatement } from '../src/lib/content/parse.ts';
 import type { Statement } from '../src/lib/model/types.ts';
+import { clausesOf } from '../src/lib/model/statement.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,7 +38,6 @@ const contentDir = values.content ?? dirname(dirname(newerPath));
 const formulasPath = join(contentDir, 'formulas.yaml');
 const formulas = existsSync(formulasPath) ? readLexicon({ path: 'formulas.yaml', text: await readFile(formulasPath, 'utf8') }, undefined).formulas : [];
 
-const clausesOf = (statement: Statement) => statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
 const pairs = align(clausesOf(older.statement), clausesOf(newer.statement), { formulas });
 const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score']);
 const proposals = proposeKeys(older.statement, newer.statement, pairs, minScore === undefined ? undefined : { minScore });

@@ -12,6 +12,7 @@ import { chromiumArgs, chromiumPath } from '../tests/browser/chromium.ts';
 import { loadCorpus } from '../src/data/load.ts';
 import { latestPair } from '../src/view/series.ts';
 import { freePort, serveSite } from './site-server.ts';
+import { parseArgs } from 'node:util';
 
 const targets = { performance: 95, accessibility: 100 };
 
@@ -31,7 +32,8 @@ async function defaultPaths(): Promise<string[]> {
   ].filter(Boolean);
 }
 
-const paths = process.argv.length > 2 ? process.argv.slice(2) : await defaultPaths();
+const { positionals } = parseArgs({ allowPositionals: true });
+const paths = positionals.length > 0 ? positionals : await defaultPaths();
 const server = await serveSite('dist');
 const debugPort = await freePort();
 const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`] });

@@ -7,8 +7,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
+import { parseArgs } from 'node:util';
 
-const out = process.argv[2] ?? 'tests/fixtures/import/statement.docx';
+const { positionals } = parseArgs({ allowPositionals: true });
+const out = positionals[0] ?? 'tests/fixtures/import/statement.docx';
 const fixedDate = new Date('2024-01-01T00:00:00Z');
 
 const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -7,8 +7,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seededRandom, syntheticTexts } from '../src/lib/eval/perturb.ts';
+import { parseArgs } from 'node:util';
 
-const dir = process.argv[2] ?? 'tests/fixtures/long';
+const { positionals } = parseArgs({ allowPositionals: true });
+const dir = positionals[0] ?? 'tests/fixtures/long';
 const seed = 20240611;
 const clauses = syntheticTexts(480, seed);
 const rnd = seededRandom(seed + 1);

@@ -6,11 +6,12 @@
  */
 import { chromium } from 'playwright-core';
 import { chromiumPath, chromiumArgs } from '../tests/browser/chromium.ts';
+import { parseArgs } from 'node:util';
 
-const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
-const [base, out, ...paths] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const fullPage = flags.includes('--full');
-const colorScheme = flags.includes('--dark') ? 'dark' : 'light';
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { full: { type: 'boolean' }, dark: { type: 'boolean' } } });
+const [base, out, ...paths] = positionals;
+const fullPage = values.full === true;
+const colorScheme = values.dark ? 'dark' : 'light';
 if (!base || !out || paths.length === 0) {
   console.error('Usage: node scripts/screenshot.ts <base-url> <out-dir> <path>[@width[xheight]] …');
   process.exit(2);

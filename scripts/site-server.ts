@@ -7,6 +7,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
+// The project's Node 24 (the `node` dev dependency): the browser tests call this from vitest,
+// which may have been started on the system's Node.
+const projectNode = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
 
 /** A TCP port nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -24,7 +27,7 @@ export type SiteServer = { port: number; url: string; close: () => void };
 /** Start serving `dir`; resolves once the server says it listens. */
 export async function serveSite(dir = 'dist'): Promise<SiteServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [serveScript, '--port', String(port), '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(projectNode, [serveScript, '--port', String(port), '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`The site server exited with ${code} before it listened.`)));

@@ -10,6 +10,7 @@ import type { Corpus } from './load.ts';
 import type { Series } from '../lib/content/series.ts';
 import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Section, Statement } from '../lib/model/types.ts';
 import { align } from '../lib/align/align.ts';
+import { displayOrder } from '../lib/align/display-order.ts';
 import { applyCorrections } from '../lib/content/corrections.ts';
 import { wordDiff } from '../lib/analyse/diff.ts';
 import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/analyse/graph.ts';
@@ -135,7 +136,7 @@ export function analyse(corpus: Corpus): Analysis {
       for (const older of statements.slice(0, at)) {
         const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
         raw.set(`${older.id}/${newer.id}`, pairs);
-        alignments.set(`${older.id}/${newer.id}`, applyCorrections(pairs, corpus.corrections ?? [], older, newer));
+        alignments.set(`${older.id}/${newer.id}`, applyCorrections(pairs, corpus.corrections ?? [], older, newer, { formulas: corpus.formulas }));
       }
     });
     const linked = linkedPairs(statements).map(([older, newer]) => ({ older, newer, pairs: alignments.get(`${older}/${newer}`)! }));
@@ -199,18 +200,10 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
   // Where a moved clause was: after the row holding the nearest earlier older clause that did not move.
   const rowOfOlder = new Map<string, number>();
   pairs.forEach((pair, at) => pair.from.forEach((id) => rowOfOlder.set(id, at)));
-  const ghostsAfter = new Map<number, CompareRow[]>();
+  const ghosts: Array<{ older: number; item: CompareRow }> = [];
   pairs.forEach((pair, at) => {
     // A move between parts is shown only where a source places both parts.
     if (pair.kind !== 'moved' || !evidence[at]!.moved) return;
-    let holder = -1;
-    for (let index = olderOrder.indexOf(pair.from[0]!) - 1; index >= 0; index--) {
-      const row = rowOfOlder.get(olderOrder[index]!);
-      if (row !== undefined && pairs[row]!.kind !== 'moved') {
-        holder = row;
-        break;
-      }
-    }
     const moved = rows[at]!;
     const ghost: CompareRow = {
       kind: 'moved-away',
@@ -230,13 +223,12 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
       link: { id: moved.id, section: newerSection.get(moved.to[0]!.id)?.heading ?? '' }
     };
     moved.link = { id: ghost.id, section: olderSection.get(pair.from[0]!)?.heading ?? '' };
-    const list = ghostsAfter.get(holder) ?? [];
-    list.push(ghost);
-    ghostsAfter.set(holder, list);
+    ghosts.push({ older: olderOrder.indexOf(pair.from[0]!), item: ghost });
   });
-
-  const ordered: CompareRow[] = [...(ghostsAfter.get(-1) ?? [])];
-  rows.forEach((row, at) => ordered.push(row, ...(ghostsAfter.get(at) ?? [])));
+  const ordered = displayOrder(rows, olderOrder.map((id) => {
+    const row = rowOfOlder.get(id);
+    return row !== undefined && pairs[row]!.kind !== 'moved' ? row : -1;
+  }), ghosts);
 
   const sections: CompareSection[] = newer.sections.map((section) => ({
     key: section.key,

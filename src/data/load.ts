@@ -1,7 +1,7 @@
 /**
  * Load a corpus folder: the only module that touches the file system.
  * Reads `statements/**.md`, `formulas.yaml`, `topics.yaml`, `series.yaml`, `alignments.yaml`, `concordance.yaml`,
- * `concordance.second.yaml` and `sources.yaml`,
+ * `concordance.second.yaml`, `moved.yaml` and `sources.yaml`,
  * runs parse and tag, and checks what spans files.
  */
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
@@ -22,6 +22,7 @@ import { checkRegistry, readRegistry } from '../lib/content/registry.ts';
 
 /** The file being read now, for the scripts' message on an internal error. */
 export const reading: { file?: string } = {};
+import { readMoved, type MovedAnchor } from '../lib/content/moved.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -37,6 +38,8 @@ export type Corpus = {
   secondConcordance: ConcordanceEntry[];
   /** The source registry (`sources.yaml`, optional): the witness of every footnote and quote. */
   registry: RegistrySource[];
+  /** Permalink anchors gone from their pages, with where they went (`moved.yaml`, optional). */
+  moved: MovedAnchor[];
   diagnostics: Diagnostic[];
 };
 
@@ -116,6 +119,7 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   diagnostics.push(...concordance.diagnostics, ...checkConcordance(concordance.concordance, statements), ...second.diagnostics, ...checkConcordance(second.concordance, statements));
   const registry = readRegistry(await read('sources.yaml'));
   diagnostics.push(...registry.diagnostics, ...(registry.registry ? checkRegistry(registry.registry, statements) : []));
+  const moved = await loadMoved(read, statements, diagnostics);
   return {
     statements,
     registry: registry.registry ?? [],
@@ -125,8 +129,16 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     corrections: corrections.corrections,
     concordance: concordance.concordance,
     secondConcordance: second.concordance,
+    moved,
     diagnostics
   };
+}
+
+// moved.yaml, read here with the other content files so that check:content validates it too.
+async function loadMoved(read: (path: string) => Promise<Source | undefined>, statements: Statement[], diagnostics: Diagnostic[]): Promise<MovedAnchor[]> {
+  const result = readMoved(await read('moved.yaml'), statements);
+  diagnostics.push(...result.diagnostics);
+  return result.moved;
 }
 
 /**

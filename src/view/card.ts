@@ -3,7 +3,7 @@
  * accent rule, serif title). Text is wrapped by an estimate of glyph widths,
  * so the layout is a pure function of its input.
  */
-import { escapeXml } from '../lib/export/tei.ts';
+import { escapeXml } from '../lib/model/xml.ts';
 
 /** What a card says. */
 export type CardText = {

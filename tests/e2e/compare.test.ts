@@ -170,7 +170,11 @@ describe(`compare page ${url}`, () => {
       const { page, problems } = await openPage(browser(), `${baseUrl}${url}`, { width, height: 700 });
       await page.locator('.change-nav:not([hidden])').waitFor();
       await page.mouse.wheel(0, 2000);
-      await page.waitForTimeout(300);
+      // Wait for the scroll to settle (the same offset two frames apart), not for a fixed time.
+      await page.waitForFunction(() => new Promise<boolean>((resolve) => {
+        const y = window.scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(y > 0 && window.scrollY === y)));
+      }));
       const header = (await page.locator('.site-header').boundingBox())!;
       expect(header.height, `header height at ${width}px`).toBeLessThan(60);
       if (width < 768) continue;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { evaluationPairs, goldLinks } from '../../src/lib/eval/evaluate.ts';
 import { openPage, useBrowser } from './browser.ts';
+import { projectNode } from '../node.ts';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const corpus = await loadCorpus(contentDir);
@@ -20,7 +21,7 @@ describe('method page', () => {
       await expect(row.locator('td').first().textContent()).resolves.toBe(String(goldLinks(older, newer).size));
     }
     // The evaluation script, run on the same content, prints the same F1 for the program and with the corrections.
-    const run = spawnSync(process.execPath, ['scripts/eval-align.ts', contentDir], { encoding: 'utf8' });
+    const run = spawnSync(projectNode, ['scripts/eval-align.ts', contentDir], { encoding: 'utf8' });
     const aligner = /^corpus\s+aligner P [\d.]+ R [\d.]+ F1 ([\d.]+)/m.exec(run.stdout)?.[1];
     const corrected = /^site\s+.*F1 ([\d.]+)/m.exec(run.stdout)?.[1];
     const keysOnly = /^keys only\s+aligner P [\d.]+ R [\d.]+ F1 ([\d.]+)/m.exec(run.stdout)?.[1];

@@ -7,13 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { projectNode } from '../node.ts';
 
 const out = join(mkdtempSync(join(tmpdir(), 'summit-series-b-')), 'site');
 afterAll(() => rmSync(join(out, '..'), { recursive: true, force: true }));
 
 describe('build on tests/fixtures/series-b', () => {
   it('CONTENT_DIR=… OUT_DIR=… node scripts/build.ts builds statement, compare and TEI pages', () => {
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const build = spawnSync(projectNode, ['scripts/build.ts'], {
       encoding: 'utf8',
       env: { ...process.env, CONTENT_DIR: 'tests/fixtures/series-b', OUT_DIR: out },
       timeout: 55_000

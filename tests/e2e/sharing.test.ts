@@ -11,6 +11,7 @@ import { loadCorpus } from '../../src/data/load.ts';
 import { checkPermalinks } from '../../scripts/permalinks.ts';
 import { parseXml } from '../unit/xml.ts';
 import { openPage, useBrowser } from './browser.ts';
+import { projectNode } from '../node.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 const pages = readdirSync('dist', { recursive: true, withFileTypes: true })
@@ -98,7 +99,7 @@ describe('moved anchors (tests/fixtures/moved)', () => {
   afterAll(() => rmSync(join(out, '..'), { recursive: true, force: true }));
 
   it('renders each moved anchor with its note, so old permalinks keep resolving', async () => {
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: 'tests/fixtures/moved', OUT_DIR: out }, timeout: 55_000 });
+    const build = spawnSync(projectNode, ['scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: 'tests/fixtures/moved', OUT_DIR: out }, timeout: 55_000 });
     expect(build.status, build.stderr).toBe(0);
     const html = read(join(out, 'statements', '2023-velm', 'index.html'));
     expect(html).toMatch(/<span class="moved-anchor" id="lorn-fishing" data-moved-note="[^"]*#lorn-fisheries[^"]*"><\/span>\s*<div class="provision" id="lorn-fisheries"/);
@@ -108,7 +109,7 @@ describe('moved anchors (tests/fixtures/moved)', () => {
     ]);
 
     const port = 4700 + Math.floor(Math.random() * 200);
-    const server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', out], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(projectNode, ['scripts/serve.ts', '--port', String(port), '--dir', out], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       await new Promise((resolve) => server.stdout?.once('data', resolve));
       const { page, problems } = await openPage(browser(), `http://localhost:${port}/statements/2023-velm/#lorn-fishing`);

@@ -60,6 +60,35 @@ describe('applyCorrections', () => {
     expect(newerIds).toEqual(clausesOf(newer).map((clause) => clause.id));
     expect(result.flatMap((pair) => pair.from).sort()).toEqual(clausesOf(older).map((clause) => clause.id).sort());
   });
+  it('applyCorrections keeps the display order: newer order, a dropped clause after the row holding the older clause before it', () => {
+    const { corrections } = read('- older: 2021-corra\n  newer: 2023-velm\n  forbid: [["lorn-navigation.1", "lorn-navigation.1"]]\n  force: [["railway.1", "one-river.1"]]\n');
+    const result = applyCorrections(pairs, corrections, older, newer, { formulas: corpus.formulas });
+    // Older: relations-nature summits lorn-water lorn-navigation …; lorn-navigation.1 is cut loose,
+    // so it follows the row holding lorn-water.1, the older clause before it.
+    expect(result.map((pair) => `${pair.kind} ${pair.from.join()}>${pair.to.join()}`)).toEqual([
+      'reworded relations-nature.1>relations-nature.1',
+      'same summits.1>summits.1',
+      'moved railway.1>one-river.1',
+      'same lorn-water.1>lorn-water.1',
+      'dropped lorn-navigation.1>',
+      'same lorn-fisheries.1>lorn-fisheries.1',
+      'same lorn-fisheries.2>lorn-fisheries.2',
+      'same tariffs.1>tariffs.1',
+      'added >lorn-navigation.1',
+      'added >railway.1',
+      'same customs-post.1>customs-post.1',
+    ]);
+  });
+  it('applyCorrections scores a forced pair as the aligner scores its own pairs (one "% alike" for readers)', () => {
+    const aligned = pairOf(pairs, 'to', 'relations-nature.1')[0]!;
+    expect(aligned).toMatchObject({ kind: 'reworded', from: ['relations-nature.1'] });
+    const { corrections } = read('- older: 2021-corra\n  newer: 2023-velm\n  force: [["relations-nature.1", "relations-nature.1"], ["summits.1", "summits.1"]]\n');
+    const result = applyCorrections(pairs, corrections, older, newer, { formulas: corpus.formulas });
+    const forced = pairOf(result, 'to', 'relations-nature.1')[0]!;
+    expect(forced.edited).toBe(true);
+    expect(forced.score).toBeCloseTo(aligned.score, 10);
+    expect(pairOf(result, 'to', 'summits.1')[0]).toMatchObject({ kind: 'same', score: 1 });
+  });
   it('applyCorrections links paragraphs clause by clause and leaves unedited pairs alone', () => {
     const { corrections } = read('- older: 2021-corra\n  newer: 2023-velm\n  force: [["lorn-fisheries", "lorn-fisheries"]]\n  forbid: [["lorn-fisheries.2", "lorn-fisheries.2"]]\n');
     const result = applyCorrections(pairs, corrections, older, newer);

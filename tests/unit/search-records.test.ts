@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 import { expandPattern, neighbour, searchRecords } from '../../src/lib/export/search-records.ts';
+import { statement } from './statements.ts';
+import type { AlignedPair } from '../../src/lib/model/types.ts';
 
 const corpus = await loadCorpus('content');
 const analysis = analyse(corpus);
@@ -59,12 +61,51 @@ describe('searchRecords()', () => {
   });
 });
 
+describe('searchRecords() change filter, on a hand-written pair', () => {
+  const older = statement('2023-a', '2023-01-01', [['trade', ['Trade grows.']], ['energy', ['Gas flows.']], ['space', ['Rockets fly.']], ['art', ['Museums lend.']]]);
+  const newer = statement('2024-b', '2024-01-01', [['energy', ['Gas flows.']], ['trade', ['Trade grows fast.']], ['art', ['Museums lend.']], ['sport', ['Teams play.']]]);
+  // As the aligner would pair them: energy moved ahead of trade, trade reworded, art same, space dropped, sport added.
+  const pairs: AlignedPair[] = [
+    { kind: 'moved', from: ['energy.1'], to: ['energy.1'], score: 1 },
+    { kind: 'reworded', from: ['trade.1'], to: ['trade.1'], score: 0.8 },
+    { kind: 'dropped', from: ['space.1'], to: [], score: 0 },
+    { kind: 'same', from: ['art.1'], to: ['art.1'], score: 1 },
+    { kind: 'added', from: [], to: ['sport.1'], score: 0 },
+  ];
+  const found = searchRecords({ statements: [older, newer], formulas: [], topics: [], pairsOf: (a, b) => (a === '2023-a' && b === '2024-b' ? pairs : undefined) });
+  const change = (url: string) => found.find((record) => record.url === url)!.filters.change;
+  it('files each newer clause under how it changed from the previous statement', () => {
+    expect(change('/statements/2024-b/#energy.1')).toEqual(['moved']);
+    expect(change('/statements/2024-b/#trade.1')).toEqual(['reworded']);
+    expect(change('/statements/2024-b/#art.1')).toEqual(['unchanged']);
+    expect(change('/statements/2024-b/#sport.1')).toEqual(['new']);
+  });
+  it('files an older clause the next statement drops under dropped-next, and nothing else', () => {
+    expect(change('/statements/2023-a/#space.1')).toEqual(['dropped-next']);
+    expect(change('/statements/2023-a/#trade.1')).toEqual([]);
+  });
+});
+
 describe('neighbour()', () => {
+  // A series written out here, so that a statement added to the corpus later changes nothing.
+  const make = (id: string, date: string, kind: string) => ({ ...statement(id, date, []), kind });
+  const series = [make('2023-b', '2023-03-21', 'joint-statement'), make('2024-c', '2024-05-16', 'joint-statement'), make('2025-s', '2025-05-08', 'strategic-stability'), make('2025-d', '2025-05-08', 'joint-statement'), make('2026-s', '2026-01-10', 'strategic-stability')];
+  const byId = (id: string) => series.find((s) => s.id === id)!;
   it('skips statements of the same date and prefers the same kind', () => {
-    const byId = (id: string) => statements.find((s) => s.id === id)!;
-    expect(neighbour(byId('2025-moscow'), statements, 'previous')?.id).toBe('2024-beijing');
-    expect(neighbour(byId('2024-beijing'), statements, 'next')?.id).toBe('2025-moscow');
-    expect(neighbour(byId('2025-moscow'), statements, 'next')).toBeUndefined();
+    expect(neighbour(byId('2025-d'), series, 'previous')?.id).toBe('2024-c');
+    expect(neighbour(byId('2024-c'), series, 'next')?.id).toBe('2025-d');
+    expect(neighbour(byId('2025-s'), series, 'previous')?.id).toBe('2024-c');
+  });
+  it('falls back to another kind, and has no neighbour past either end', () => {
+    expect(neighbour(byId('2025-d'), series, 'next')?.id).toBe('2026-s');
+    expect(neighbour(byId('2026-s'), series, 'next')).toBeUndefined();
+    expect(neighbour(byId('2023-b'), series, 'previous')).toBeUndefined();
+  });
+  it('gives the latest statement of each corpus series no next', () => {
+    for (const entry of analysis.series) {
+      const latest = entry.statements.reduce((a, b) => (b.date > a.date ? b : a));
+      expect(neighbour(latest, statements, 'next'), latest.id).toBeUndefined();
+    }
   });
 });
 

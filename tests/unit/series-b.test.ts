@@ -38,9 +38,8 @@ describe('fixture long (10,000 words)', () => {
     expect(clauses.length).toBeGreaterThan(400);
     expect(words).toBeGreaterThanOrEqual(10_000);
     const copy = perturb(clauses, DEFAULT_RATES, 7);
-    const started = performance.now();
+    // Its time is a figure of npm run bench, not a limit here: a loaded machine must not fail a unit test.
     const pairs = align(clauses, copy.clauses);
-    expect(performance.now() - started).toBeLessThan(2000);
     const found = linksOf(pairs);
     const truth = linksOf(copy.truth);
     const hits = [...found].filter((link) => truth.has(link)).length;

@@ -3,6 +3,7 @@
  * punctuation, function words and inflection, with tracked diplomatic
  * formulas collapsed to one token each so a formula weighs as a unit.
  */
+import { stemmer } from 'stemmer';
 import type { Formula } from '../model/types.ts';
 
 /** Prefix of the single token that stands for a whole formula match. */
@@ -172,140 +173,17 @@ export function normalizedText(text: string): string {
     .trim();
 }
 
-// ---------------------------------------------------------------------------
-// Porter stemmer (M. F. Porter, 1980), written out so no dependency is needed.
-
+// Porter stemmer (M. F. Porter, 1980) from the `stemmer` package; it gives the hand-written
+// one's output on every word of the corpus. Words are cached: a corpus repeats its words.
 const stemCache = new Map<string, string>();
-
-function isCons(w: string, i: number): boolean {
-  const c = w[i];
-  if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return false;
-  if (c === 'y') return i === 0 ? true : !isCons(w, i - 1);
-  return true;
-}
-
-/** Porter's m: the number of vowel-consonant sequences in w[0..end). */
-function measure(w: string, end: number): number {
-  let n = 0;
-  let i = 0;
-  while (i < end && isCons(w, i)) i++;
-  while (i < end) {
-    while (i < end && !isCons(w, i)) i++;
-    if (i >= end) break;
-    n++;
-    while (i < end && isCons(w, i)) i++;
-  }
-  return n;
-}
-
-function hasVowel(w: string, end: number): boolean {
-  for (let i = 0; i < end; i++) if (!isCons(w, i)) return true;
-  return false;
-}
-
-function endsDoubleCons(w: string): boolean {
-  const n = w.length;
-  return n >= 2 && w[n - 1] === w[n - 2] && isCons(w, n - 1);
-}
-
-/** Consonant-vowel-consonant ending, last not w, x or y (Porter's *o). */
-function cvc(w: string, end: number): boolean {
-  if (end < 3) return false;
-  if (!isCons(w, end - 1) || isCons(w, end - 2) || !isCons(w, end - 3)) return false;
-  const c = w[end - 1];
-  return c !== 'w' && c !== 'x' && c !== 'y';
-}
-
-/** Replace suffix when the stem before it has measure > minM; undefined when the suffix does not apply. */
-function replaceIf(w: string, suffix: string, repl: string, minM: number): string | undefined {
-  if (!w.endsWith(suffix)) return undefined;
-  const stemLen = w.length - suffix.length;
-  return measure(w, stemLen) > minM ? w.slice(0, stemLen) + repl : w;
-}
-
-const STEP2: [string, string][] = [
-  ['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'],
-  ['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'],
-  ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'],
-  ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble'],
-  ['logi', 'log'],
-];
-const STEP3: [string, string][] = [
-  ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
-];
-const STEP4 = [
-  'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou',
-  'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
-];
 
 /** Porter stem of a lowercase word (words under 3 letters and non-ASCII words unchanged). */
 export function stem(word: string): string {
   if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
-  let w = word;
-
-  // Step 1a: plurals.
-  if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('ies')) w = w.slice(0, -2);
-  else if (w.endsWith('ss')) {
-    /* keep */
-  } else if (w.endsWith('s')) w = w.slice(0, -1);
-
-  // Step 1b: -eed, -ed, -ing.
-  let step1bExtra = false;
-  if (w.endsWith('eed')) {
-    if (measure(w, w.length - 3) > 0) w = w.slice(0, -1);
-  } else if (w.endsWith('ed') && hasVowel(w, w.length - 2)) {
-    w = w.slice(0, -2);
-    step1bExtra = true;
-  } else if (w.endsWith('ing') && hasVowel(w, w.length - 3)) {
-    w = w.slice(0, -3);
-    step1bExtra = true;
-  }
-  if (step1bExtra) {
-    if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('iz')) w += 'e';
-    else if (endsDoubleCons(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
-    else if (measure(w, w.length) === 1 && cvc(w, w.length)) w += 'e';
-  }
-
-  // Step 1c: y → i after a vowel-bearing stem.
-  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = w.slice(0, -1) + 'i';
-
-  // Step 2 and 3: derivational suffixes, when the stem has m > 0.
-  for (const [suf, rep] of STEP2) {
-    const r = replaceIf(w, suf, rep, 0);
-    if (r !== undefined) {
-      w = r;
-      break;
-    }
-  }
-  for (const [suf, rep] of STEP3) {
-    const r = replaceIf(w, suf, rep, 0);
-    if (r !== undefined) {
-      w = r;
-      break;
-    }
-  }
-
-  // Step 4: strip residual suffixes when m > 1 (longest match wins).
-  let best = '';
-  for (const suf of STEP4) if (w.endsWith(suf) && suf.length > best.length) best = suf;
-  if (w.endsWith('ion')) {
-    const stemLen = w.length - 3;
-    if (measure(w, stemLen) > 1 && /[st]$/.test(w.slice(0, stemLen))) best = best.length > 3 ? best : 'ion';
-    else if (best === 'ion') best = '';
-  }
-  if (best && measure(w, w.length - best.length) > 1) w = w.slice(0, -best.length);
-
-  // Step 5: final -e and -ll.
-  if (w.endsWith('e')) {
-    const m = measure(w, w.length - 1);
-    if (m > 1 || (m === 1 && !cvc(w, w.length - 1))) w = w.slice(0, -1);
-  }
-  if (measure(w, w.length) > 1 && w.endsWith('ll')) w = w.slice(0, -1);
-
+  const stemmed = stemmer(word);
   if (stemCache.size > 200_000) stemCache.clear();
-  stemCache.set(word, w);
-  return w;
+  stemCache.set(word, stemmed);
+  return stemmed;
 }

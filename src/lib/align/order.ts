@@ -1,5 +1,5 @@
 /**
- * Order and structure helpers of the clause aligner (align.ts): the heaviest
+ * Order and structure helpers of the clause aligner's phases: the heaviest
  * chain that keeps the order on both sides, an exact in-order matching of a
  * small grid, and the passages and paragraphs a clause list falls into.
  */

@@ -1,6 +1,6 @@
 /**
  * Weighted term sets for clause similarity, and the inverted index that finds
- * candidate partners without an all-pairs matrix (used by align.ts).
+ * candidate partners without an all-pairs matrix (used by the phases of align.ts).
  *
  * Each clause becomes the sorted ids of its normalised tokens plus one token per
  * text-derived tag (topic `#id`, formula `§id`); every term weighs its IDF over both

@@ -1,4 +1,4 @@
-/** Tuning constants of the clause aligner (align.ts), in one place for the evaluation's sweeps. */
+/** Tuning constants of the clause aligner (the phases that read them say why each has its value), in one place for the evaluation's sweeps. */
 
 /** The tunable thresholds of the aligner. */
 export type AlignTuning = { -readonly [K in keyof typeof ALIGN_TUNING]: number };

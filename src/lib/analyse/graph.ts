@@ -4,6 +4,7 @@
  * provision through the years.
  */
 import type { AlignedPair, Alignment, Clause, ClauseGraph, GraphEdge, GraphNode, Lineage, Statement } from '../model/types.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /**
  * Build the clause graph of a series.
@@ -70,10 +71,7 @@ export function nodeId(statementId: string, clauseId: string): string {
   return `${statementId}/${clauseId}`;
 }
 
-/** Every clause of a statement in reading order. */
-export function clausesOf(statement: Statement): Clause[] {
-  return statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
-}
+export { clausesOf } from '../model/statement.ts';
 
 /** The keys of a statement's paragraphs that carry an explicit key (not one generated from the text). */
 export function explicitKeys(statement: Statement): Set<string> {

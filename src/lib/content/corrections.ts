@@ -7,9 +7,12 @@
  */
 import { z } from 'zod';
 import { readYamlList } from './yaml-list.ts';
-import type { AlignedPair, Diagnostic, Position, Statement } from '../model/types.ts';
+import type { AlignedPair, Diagnostic, Formula, Position, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
 import { normalizedText } from '../align/normalize.ts';
+import { pairSimilarity } from '../align/align.ts';
+import { displayOrder } from '../align/display-order.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /** One link of a correction, with the place it was written. */
 export type CorrectionLink = { older: string; newer: string; position: Position };
@@ -139,19 +142,21 @@ export function staleCorrections(pairs: AlignedPair[], corrections: Correction[]
  * Forbidden links are cut (the clauses become dropped/added, or leave their
  * split or merge); forced links take their clauses out of whatever pair held
  * them and join them in one pair (a split or merge when a side has several).
- * Changed pairs get `edited: true`; the result keeps align()'s display order.
+ * Changed pairs get `edited: true`; the result keeps align()'s display order. A forced pair
+ * is scored as the aligner scores its own (pairSimilarity), so "N% alike" means one thing.
  *
  * @param pairs from `align(older clauses, newer clauses)`.
  * @param corrections every correction of the corpus; only those for this pair apply.
  * @param older the older statement.
  * @param newer the newer statement.
+ * @param options the formula lexicon given to align(), so forced pairs are weighed alike.
  * @returns the corrected pairs (the input itself when nothing applies).
  */
-export function applyCorrections(pairs: AlignedPair[], corrections: Correction[], older: Statement, newer: Statement): AlignedPair[] {
+export function applyCorrections(pairs: AlignedPair[], corrections: Correction[], older: Statement, newer: Statement, options: { formulas?: Formula[] } = {}): AlignedPair[] {
   const relevant = corrections.filter((correction) => correction.older === older.id && correction.newer === newer.id);
   if (relevant.length === 0) return pairs;
-  const olderClauses = older.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
-  const newerClauses = newer.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
+  const olderClauses = clausesOf(older);
+  const newerClauses = clausesOf(newer);
   const olderIndex = new Map(olderClauses.map((clause, index) => [clause.id, index]));
   const newerIndex = new Map(newerClauses.map((clause, index) => [clause.id, index]));
   const olderText = new Map(olderClauses.map((clause) => [clause.id, clause.text]));
@@ -160,26 +165,7 @@ export function applyCorrections(pairs: AlignedPair[], corrections: Correction[]
 
   const expand = (links: CorrectionLink[]): Array<[string[], string[]]> => expandLinks(links, older, newer).map((item) => [item.from, item.to]);
 
-  // Forbid: cut each named link.
-  for (const [froms, tos] of expand(relevant.flatMap((correction) => correction.forbid))) {
-    for (const a of froms) {
-      for (const b of tos) {
-        const unit = units.find((candidate) => candidate.from.includes(a) && candidate.to.includes(b));
-        if (!unit) continue;
-        unit.edited = true;
-        if (unit.from.length > 1) {
-          unit.from = unit.from.filter((id) => id !== a);
-          units.push({ kind: 'dropped', from: [a], to: [], score: 0, edited: true });
-        } else if (unit.to.length > 1) {
-          unit.to = unit.to.filter((id) => id !== b);
-          units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
-        } else {
-          unit.to = [];
-          units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
-        }
-      }
-    }
-  }
+  for (const [froms, tos] of expand(relevant.flatMap((correction) => correction.forbid))) cutLinks(units, froms, tos);
 
   // Force: linked clauses (transitively) form one pair.
   const forced = new Set<Unit>();
@@ -214,23 +200,50 @@ export function applyCorrections(pairs: AlignedPair[], corrections: Correction[]
   const inOrder = units.filter((unit) => !unit.edited && (unit.kind === 'same' || unit.kind === 'reworded' || unit.kind === 'split' || unit.kind === 'merged'));
   for (const unit of units) {
     if (!unit.edited || unit.from.length === 0 || unit.to.length === 0) continue;
-    if (forced.has(unit)) unit.score = round(dice(unit.from.map((id) => olderText.get(id) ?? '').join(' '), unit.to.map((id) => newerText.get(id) ?? '').join(' ')));
-    if (unit.to.length > 1) unit.kind = 'split';
-    else if (unit.from.length > 1) unit.kind = 'merged';
-    else {
-      const o = olderIndex.get(unit.from[0] ?? '') ?? 0;
-      const n = newerIndex.get(unit.to[0] ?? '') ?? 0;
-      const crosses = inOrder.some((other) => {
-        const oo = olderIndex.get(other.from[0] ?? '') ?? 0;
-        const nn = newerIndex.get(other.to[0] ?? '') ?? 0;
-        return (oo < o && nn > n) || (oo > o && nn < n);
-      });
-      const exact = normalizedText(olderText.get(unit.from[0] ?? '') ?? '') === normalizedText(newerText.get(unit.to[0] ?? '') ?? '');
-      if (exact) unit.score = 1;
-      unit.kind = crosses ? 'moved' : exact ? 'same' : 'reworded';
+    if (forced.has(unit)) unit.score = pairSimilarity(olderClauses, newerClauses, indices(unit.from, olderIndex), indices(unit.to, newerIndex), options);
+    settleKind(unit, inOrder, olderIndex, newerIndex, olderText, newerText);
+  }
+  return inDisplayOrder(units, olderIndex, newerIndex);
+}
+
+// Forbid: cut each link between the older clauses and the newer ones (in place); a clause cut loose is dropped or added.
+function cutLinks(units: Unit[], froms: string[], tos: string[]): void {
+  for (const a of froms) {
+    for (const b of tos) {
+      const unit = units.find((candidate) => candidate.from.includes(a) && candidate.to.includes(b));
+      if (!unit) continue;
+      unit.edited = true;
+      if (unit.from.length > 1) {
+        unit.from = unit.from.filter((id) => id !== a);
+        units.push({ kind: 'dropped', from: [a], to: [], score: 0, edited: true });
+      } else if (unit.to.length > 1) {
+        unit.to = unit.to.filter((id) => id !== b);
+        units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
+      } else {
+        unit.to = [];
+        units.push({ kind: 'added', from: [], to: [b], score: 0, edited: true });
+      }
     }
   }
-  return displayOrder(units, olderIndex, newerIndex);
+}
+
+// The kind of an edited pair (in place): split, merged, or for one clause a side moved when it
+// crosses an unedited in-order pair, else same (equal text, score 1) or reworded.
+function settleKind(unit: Unit, inOrder: Unit[], olderIndex: Map<string, number>, newerIndex: Map<string, number>, olderText: Map<string, string>, newerText: Map<string, string>): void {
+  if (unit.to.length > 1) unit.kind = 'split';
+  else if (unit.from.length > 1) unit.kind = 'merged';
+  else {
+    const o = olderIndex.get(unit.from[0] ?? '') ?? 0;
+    const n = newerIndex.get(unit.to[0] ?? '') ?? 0;
+    const crosses = inOrder.some((other) => {
+      const oo = olderIndex.get(other.from[0] ?? '') ?? 0;
+      const nn = newerIndex.get(other.to[0] ?? '') ?? 0;
+      return (oo < o && nn > n) || (oo > o && nn < n);
+    });
+    const exact = normalizedText(olderText.get(unit.from[0] ?? '') ?? '') === normalizedText(newerText.get(unit.to[0] ?? '') ?? '');
+    if (exact) unit.score = 1;
+    unit.kind = crosses ? 'moved' : exact ? 'same' : 'reworded';
+  }
 }
 
 // Connected components of the force links (older and newer ids as nodes).
@@ -259,39 +272,25 @@ function groupLinks(links: Array<[string[], string[]]>): Array<{ from: string[];
   return [...groups.values()];
 }
 
-// align()'s display order: newer order; a dropped clause after the pair holding the nearest preceding older clause.
-function displayOrder(units: Unit[], olderIndex: Map<string, number>, newerIndex: Map<string, number>): AlignedPair[] {
+// align()'s display order (display-order.ts), by clause position on each side.
+function inDisplayOrder(units: Unit[], olderIndex: Map<string, number>, newerIndex: Map<string, number>): AlignedPair[] {
   const first = (ids: string[], index: Map<string, number>): number => Math.min(...ids.map((id) => index.get(id) ?? Number.MAX_SAFE_INTEGER));
   const placed = units.filter((unit) => unit.to.length > 0).sort((a, b) => first(a.to, newerIndex) - first(b.to, newerIndex));
-  const holderOf = new Map<number, Unit>();
-  for (const unit of placed) for (const id of unit.from) holderOf.set(olderIndex.get(id) ?? -1, unit);
-  const after = new Map<Unit, Unit[]>();
-  const leading: Unit[] = [];
+  const rowOfOlder = new Array<number>(olderIndex.size).fill(-1);
+  placed.forEach((unit, row) => {
+    for (const id of unit.from) {
+      const at = olderIndex.get(id);
+      if (at !== undefined) rowOfOlder[at] = row;
+    }
+  });
   const dropped = units.filter((unit) => unit.to.length === 0).sort((a, b) => first(a.from, olderIndex) - first(b.from, olderIndex));
-  for (const unit of dropped) {
-    let holder: Unit | undefined;
-    for (let index = first(unit.from, olderIndex) - 1; index >= 0 && !holder; index--) holder = holderOf.get(index);
-    if (!holder) leading.push(unit);
-    else after.set(holder, [...(after.get(holder) ?? []), unit]);
-  }
-  return [...leading, ...placed.flatMap((unit) => [unit, ...(after.get(unit) ?? [])])];
+  return displayOrder(placed, rowOfOlder, dropped.map((unit) => ({ older: first(unit.from, olderIndex), item: unit })));
+}
+
+function indices(ids: string[], index: Map<string, number>): number[] {
+  return ids.map((id) => index.get(id) ?? -1).filter((at) => at >= 0);
 }
 
 function sortBy(ids: string[], index: Map<string, number>): string[] {
   return [...ids].sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
-}
-
-// Word-set Dice: a plain similarity for pairs the aligner did not score.
-function dice(a: string, b: string): number {
-  const words = (text: string): Set<string> => new Set(normalizedText(text).match(/[\p{L}\p{N}]+/gu) ?? []);
-  const left = words(a);
-  const right = words(b);
-  if (left.size + right.size === 0) return 0;
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared++;
-  return (2 * shared) / (left.size + right.size);
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

@@ -4,8 +4,8 @@
  * provision went. Cool URIs don't change.
  */
 import { z } from 'zod';
-import { parse } from 'yaml';
-import type { Diagnostic, Statement } from '../model/types.ts';
+import { readYamlList } from './yaml-list.ts';
+import type { Diagnostic, Position, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
 
 /** One moved anchor of a statement page. */
@@ -19,9 +19,8 @@ export type MovedAnchor = {
   note?: string;
 };
 
-const schema = z.array(
-  z.strictObject({ statement: z.string().min(1), anchor: z.string().regex(/^[A-Za-z][\w.-]*$/), to: z.string().min(1).optional(), note: z.string().min(1).optional() })
-);
+const entrySchema = z.strictObject({ statement: z.string().min(1), anchor: z.string().regex(/^[A-Za-z][\w.-]*$/), to: z.string().min(1).optional(), note: z.string().min(1).optional() });
+const hint = 'Write a list of `- { statement: <id>, anchor: <gone anchor>, to: <anchor>, note: … }` entries; anchors are letters, digits, - . _, and each entry has a `to` or a `note`.';
 
 /**
  * Read and check `moved.yaml`: each entry names a statement of the corpus, an
@@ -31,41 +30,29 @@ const schema = z.array(
  * @param statements the corpus.
  */
 export function readMoved(source: Source | undefined, statements: readonly Statement[]): { moved: MovedAnchor[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  if (!source) return { moved: [], diagnostics };
-  const lineOf = (needle: string) => Math.max(1, source.text.split('\n').findIndex((line) => line.includes(needle)) + 1);
-  const report = (needle: string, rule: string, message: string, hint: string) => diagnostics.push({ file: source.path, line: lineOf(needle), column: 1, rule, severity: 'error', message, hint });
-  let data: unknown;
-  try {
-    data = parse(source.text);
-  } catch (error) {
-    report('', 'yaml-malformed', `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'Write a list of `- statement: …, anchor: …, to: …, note: …` entries.');
-    return { moved: [], diagnostics };
-  }
-  const result = schema.safeParse(data ?? []);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    report('', 'moved-invalid', `moved.yaml: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`, 'Each entry has statement, anchor (letters, digits, - . _) and a `to` or a `note`.');
-    return { moved: [], diagnostics };
-  }
+  if (!source) return { moved: [], diagnostics: [] };
+  const { entries, diagnostics } = readYamlList(source, entrySchema, { rule: 'moved-invalid', hint });
+  const report = (position: Position, rule: string, message: string, hint: string): void => {
+    diagnostics.push({ ...position, rule, severity: 'error', message, hint });
+  };
   const moved: MovedAnchor[] = [];
-  for (const entry of result.data) {
+  for (const { value: entry, position, positionOf } of entries) {
     const statement = statements.find((s) => s.id === entry.statement);
     if (!statement) {
-      report(`statement: ${entry.statement}`, 'moved-unknown-statement', `no statement \`${entry.statement}\``, 'Use the id (file name) of a statement of the corpus.');
+      report(positionOf(['statement']), 'moved-unknown-statement', `no statement \`${entry.statement}\``, 'Use the id (file name) of a statement of the corpus.');
       continue;
     }
     const anchors = anchorsOf(statement);
     if (anchors.has(entry.anchor)) {
-      report(`anchor: ${entry.anchor}`, 'moved-anchor-exists', `\`#${entry.anchor}\` still names a part of ${entry.statement}`, 'List only anchors that are gone from the page.');
+      report(positionOf(['anchor']), 'moved-anchor-exists', `\`#${entry.anchor}\` still names a part of ${entry.statement}`, 'List only anchors that are gone from the page.');
       continue;
     }
     if (!entry.to && !entry.note) {
-      report(`anchor: ${entry.anchor}`, 'moved-no-target', `\`#${entry.anchor}\` has neither \`to\` nor \`note\``, 'Say where the provision went (`to: <anchor>`) or what happened to it (`note: …`).');
+      report(position, 'moved-no-target', `\`#${entry.anchor}\` has neither \`to\` nor \`note\``, 'Say where the provision went (`to: <anchor>`) or what happened to it (`note: …`).');
       continue;
     }
     if (entry.to && !entry.to.startsWith('/') && !anchors.has(entry.to)) {
-      report(`to: ${entry.to}`, 'moved-target-missing', `\`to: ${entry.to}\` is not an anchor of ${entry.statement}`, 'Name a paragraph key or clause id of the page, or a site path such as /statements/<id>/#<key>.');
+      report(positionOf(['to']), 'moved-target-missing', `\`to: ${entry.to}\` is not an anchor of ${entry.statement}`, 'Name a paragraph key or clause id of the page, or a site path such as /statements/<id>/#<key>.');
       continue;
     }
     moved.push(entry);

@@ -5,6 +5,7 @@
  * left out", and the pages say which.
  */
 import type { Diagnostic, Omission, Statement } from '../model/types.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /** Every omission must name a provision (a paragraph key) of an earlier statement of the same series. */
 export function checkOmissions(statements: readonly Statement[]): Diagnostic[] {
@@ -45,7 +46,7 @@ export function omissionsFor(statement: Statement, clauses: Iterable<{ id: strin
  * @param pairs the pairs of earlier → statement as the site shows them (corrections applied).
  */
 export function contradictedOmissions(statement: Statement, earlier: Statement, pairs: ReadonlyArray<{ from: readonly string[]; to: readonly string[] }>): Diagnostic[] {
-  const clauseIds = new Set(earlier.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.id))));
+  const clauseIds = new Set(clausesOf(earlier).map((clause) => clause.id));
   const diagnostics: Diagnostic[] = [];
   for (const omission of statement.omissions ?? []) {
     if (!omission.key.includes('.') || !clauseIds.has(omission.key)) continue;

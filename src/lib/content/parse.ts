@@ -4,6 +4,7 @@
  * sentence-level clauses with source positions. Problems are returned as
  * diagnostics, never thrown.
  */
+import { joinSlug, slugWords } from '../model/slug.ts';
 import type {
   FootnoteDefinition,
   Heading,
@@ -633,13 +634,8 @@ function start(node: { position?: { start: { line: number; column: number } } | 
   return { file: '', line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
+// A section key from its heading: every word, so that two headings rarely collide.
 function slug(text: string): string | undefined {
-  const value = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+  const value = joinSlug(slugWords(text), 48);
   return value && keyPattern.test(value) ? value : value ? `s-${value}` : undefined;
 }

@@ -11,7 +11,8 @@ import { readYamlList } from './yaml-list.ts';
 /** A series of statements, oldest first. */
 export type Series = { id: string; title: string; description: string; statementIds: string[] };
 
-const seriesSchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') });
+const entrySchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') });
+const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: … }` entries, one per series.';
 
 /**
  * Group statements into series.
@@ -23,14 +24,13 @@ export function readSeries(source: Source | undefined, statements: Statement[]):
   const diagnostics: Diagnostic[] = [];
   const described = new Map<string, { title: string; description: string }>();
   if (source) {
-    // Read as a list with positions, so that every problem (duplicate keys, aliases) is reported at its line.
-    const read = readYamlList(source, seriesSchema, { rule: 'lexicon-invalid', hint: 'Each series has id, title and description: a list of `- id: …, title: …, description: …` entries.' });
-    diagnostics.push(...read.diagnostics);
-    for (const { value: entry, position } of read.entries) {
-      if (described.has(entry.id)) {
-        diagnostics.push({ ...position, rule: 'duplicate-series-id', severity: 'error', message: `series id \`${entry.id}\` is defined twice`, hint: 'Give each series its own id.' });
+    const { entries, diagnostics: problems } = readYamlList(source, entrySchema, { rule: 'series-invalid', hint });
+    diagnostics.push(...problems);
+    for (const { value, positionOf } of entries) {
+      if (described.has(value.id)) {
+        diagnostics.push({ ...positionOf(['id']), rule: 'duplicate-series-id', severity: 'error', message: `series id \`${value.id}\` is defined twice`, hint: 'Give each series its own id.' });
       }
-      described.set(entry.id, { title: entry.title, description: entry.description });
+      described.set(value.id, { title: value.title, description: value.description });
     }
   }
   const byId = new Map<string, string[]>();

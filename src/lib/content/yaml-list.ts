@@ -1,6 +1,6 @@
 /**
- * Read a YAML file that holds a list of entries (`formulas.yaml`, `topics.yaml`,
- * `alignments.yaml`, `concordance.yaml`): each entry is checked against a schema, and every
+ * Read a YAML file that holds a list of entries (`formulas.yaml`, `topics.yaml`, `series.yaml`,
+ * `alignments.yaml`, `concordance.yaml`, `moved.yaml`): each entry is checked against a schema, and every
  * problem is reported at its file:line:column.
  */
 import type { z } from 'zod';

@@ -103,35 +103,38 @@ type Work = { clause: Clause; from: string[]; kind: AlignKind };
 
 /** Perturb a clause list deterministically; ids of new clauses are `<prefix>-<n>` and carry no structure. */
 export function perturb(older: readonly Clause[], rates: PerturbRates, seed: number, prefix = 'p'): Perturbed {
+  // One random stream, drawn in this order: drop, merge, split and reword, reorder, add.
   const rnd = seededRandom(seed);
-  let counter = 0;
-  const make = (template: Clause, text: string): Clause => ({
-    ...template,
-    id: `${prefix}-${++counter}`,
-    statementId: `${template.statementId}~${prefix}`,
-    text,
-    html: text,
-  });
   const truth: TruePair[] = [];
-  let work: Work[] = [];
+  const work: Work[] = [];
   // Drop first so the other operations act on surviving clauses only.
   for (const c of older) {
     if (rnd() < rates.drop) truth.push({ kind: 'dropped', from: [c.id], to: [] });
     else work.push({ clause: c, from: [c.id], kind: 'same' });
   }
-  // Merge consecutive pairs.
+  const pieces = splitAndReword(mergePairs(work, rnd, rates.merge), rnd, rates);
+  const moved = reorder(pieces, rnd, rates.reorder);
+  const clauses = emit(pieces, moved, older[0], rnd, rates.add, prefix, truth);
+  return { clauses, truth };
+}
+
+// Merge consecutive pairs into one clause ("…, and …").
+function mergePairs(work: Work[], rnd: () => number, rate: number): Work[] {
   const merged: Work[] = [];
   for (let k = 0; k < work.length; k++) {
     const a = work[k]!;
     const b = work[k + 1];
-    if (b && rnd() < rates.merge) {
+    if (b && rnd() < rate) {
       const text = `${a.clause.text.replace(/[.;:]\s*$/, '')}, and ${b.clause.text.charAt(0).toLowerCase()}${b.clause.text.slice(1)}`;
       merged.push({ clause: { ...a.clause, text }, from: [...a.from, ...b.from], kind: 'merged' });
       k++;
     } else merged.push(a);
   }
-  work = merged;
-  // Split, then reword (a split piece may be reworded too).
+  return merged;
+}
+
+// Split, then reword (a split piece may be reworded too); each group holds the pieces of one clause.
+function splitAndReword(work: Work[], rnd: () => number, rates: PerturbRates): Work[][] {
   const pieces: Work[][] = [];
   for (const item of work) {
     const halves = item.kind === 'same' && rnd() < rates.split ? splitText(item.clause.text) : undefined;
@@ -147,10 +150,14 @@ export function perturb(older: readonly Clause[], rates: PerturbRates, seed: num
       }
     }
   }
-  // Reorder: move whole groups (a split stays together) to a random place.
+  return pieces;
+}
+
+// Move whole groups (a split stays together) to a random place at least 3 groups away; returns the moved groups.
+function reorder(pieces: Work[][], rnd: () => number, rate: number): Set<Work[]> {
   const moved = new Set<Work[]>();
   for (const group of [...pieces]) {
-    if (rnd() >= rates.reorder) continue;
+    if (rnd() >= rate) continue;
     const from = pieces.indexOf(group);
     pieces.splice(from, 1);
     let to = Math.floor(rnd() * (pieces.length + 1));
@@ -158,17 +165,29 @@ export function perturb(older: readonly Clause[], rates: PerturbRates, seed: num
     pieces.splice(to, 0, group);
     moved.add(group);
   }
-  // Add new clauses between groups.
+  return moved;
+}
+
+// The newer clauses, with new synthetic clauses added between groups, and their true pairs (pushed to `truth`).
+function emit(pieces: Work[][], moved: Set<Work[]>, first: Clause | undefined, rnd: () => number, rate: number, prefix: string, truth: TruePair[]): Clause[] {
+  let counter = 0;
+  const make = (template: Clause, text: string): Clause => ({
+    ...template,
+    id: `${prefix}-${++counter}`,
+    statementId: `${template.statementId}~${prefix}`,
+    text,
+    html: text,
+  });
   const flat: (Work | null)[] = [];
   for (const group of pieces) {
-    if (rnd() < rates.add) flat.push(null);
+    if (rnd() < rate) flat.push(null);
     flat.push(...group);
   }
   const groupOf = new Map<Work, Work[]>();
   for (const group of pieces) for (const item of group) groupOf.set(item, group);
   const clauses: Clause[] = [];
   const byGroup = new Map<string, TruePair>();
-  let template = older[0];
+  let template = first;
   for (const item of flat) {
     if (!item) {
       if (!template) continue;
@@ -191,7 +210,7 @@ export function perturb(older: readonly Clause[], rates: PerturbRates, seed: num
       truth.push(pair);
     }
   }
-  return { clauses, truth };
+  return clauses;
 }
 
 /** Links (older id → newer id) of pairs that are neither dropped nor added. */

@@ -2,6 +2,7 @@
  * Citations of a page of the site: Chicago (notes and bibliography, web page)
  * and BibTeX, with the permanent URL and the build's date as the version date.
  */
+import { formatDateMonthFirst, monthNames } from '../model/format.ts';
 
 /** What a citation names. */
 export type CitationInput = {
@@ -15,8 +16,8 @@ export type CitationInput = {
   date: string;
 };
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const bibMonths = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// BibTeX's month macros are the first three letters of the English names.
+const bibMonths = monthNames.map((name) => name.slice(0, 3).toLowerCase());
 
 /**
  * A Chicago bibliography entry for a web page without an author:
@@ -25,9 +26,8 @@ const bibMonths = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
  * @param input title, URL, site and date.
  */
 export function toChicago(input: CitationInput): string {
-  const [year, month, day] = input.date.split('-').map(Number);
   const title = input.title.replace(/[.]$/, '');
-  return `“${title}.” ${input.site}. Last modified ${months[(month ?? 1) - 1]} ${day}, ${year}. ${input.url}.`;
+  return `“${title}.” ${input.site}. Last modified ${formatDateMonthFirst(input.date)}. ${input.url}.`;
 }
 
 /**

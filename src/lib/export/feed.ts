@@ -3,7 +3,7 @@
  * the headline changes against the statement before it. Every date comes from
  * the content, so the feed of one corpus is always the same bytes.
  */
-import { escapeXml } from './tei.ts';
+import { escapeXml } from '../model/xml.ts';
 import type { Headline, Statement } from '../model/types.ts';
 
 /** One statement of the feed and what changed against its predecessor. */

@@ -6,6 +6,7 @@
  */
 import type { RowEvidence } from '../analyse/evidence.ts';
 import type { AlignedPair, Formula, Statement, Topic } from '../model/types.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /** A record as Pagefind's `index.addCustomRecord()` takes it. */
 export type SearchRecord = {
@@ -141,7 +142,7 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
  * @param statements the corpus, for the wordings actually used.
  */
 export function formulaVariants(formulas: readonly Formula[], statements: readonly Statement[]): Map<string, string[]> {
-  const texts = statements.flatMap((statement) => statement.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses.filter((c) => c.formulas.length > 0))));
+  const texts = statements.flatMap((statement) => clausesOf(statement).filter((c) => c.formulas.length > 0));
   const result = new Map<string, string[]>();
   for (const formula of formulas) {
     const found = new Set<string>();

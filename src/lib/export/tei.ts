@@ -10,6 +10,7 @@
  * `@source` points to its witness in the `<listBibl>` of the registry, and an
  * empty reading says why (`@cause`): a documented omission, or not documented.
  */
+import { escapeXml } from '../model/xml.ts';
 import type { Alignment, Clause, RegistrySource, Statement } from '../model/types.ts';
 import { witnessOf } from '../content/registry.ts';
 import type { Series } from '../content/series.ts';
@@ -194,18 +195,4 @@ function alignedUnits(statements: Statement[], alignments: Alignment[]): Array<M
 function xmlId(value: string): string {
   const clean = value.replace(/[^A-Za-z0-9._-]/g, '_');
   return /^[A-Za-z_]/.test(clean) ? clean : `s${clean}`;
-}
-
-/**
- * Escape text for XML content and attribute values.
- *
- * @param text raw text.
- */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }

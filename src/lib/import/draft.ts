@@ -6,6 +6,12 @@
  * Nothing is invented: a field that cannot be read stays missing and is
  * written as a marked TODO.
  */
+import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown as toMarkdownText } from 'mdast-util-to-markdown';
+import { Document, YAMLMap, type Scalar } from 'yaml';
+import { monthNames } from '../model/format.ts';
+import { joinSlug, slugWords } from '../model/slug.ts';
 import { keyPattern } from '../model/schema.ts';
 
 /** A block of an imported document, in reading order. */
@@ -77,7 +83,7 @@ export function footnoteMark(label: string): string {
   return `${markStart}${label}${markEnd}`;
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const months = monthNames.map((name) => name.toLowerCase());
 const monthPattern = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})\\b`, 'i');
 const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'i');
@@ -149,12 +155,18 @@ const maxHeadingWords = 14;
  * @returns the draft, with fields still missing left undefined.
  */
 export function draftStatement(source: ImportSource, given?: ImportFields): Draft {
-  const settings = given ?? {};
+  const blocks = [...source.blocks];
+  // Fields first: the title and date lines they come from leave the body.
+  const { fields, origins } = readFields(source, blocks, given ?? {});
+  const { preamble, sections, numberedParagraphs } = readBody(blocks);
+  const { footnotes, checks } = review(source, preamble, sections, numberedParagraphs);
+  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped };
+}
+
+// The front matter fields the blocks give (title, date and place lines, kind), then the given ones; removes the blocks they came from.
+function readFields(source: ImportSource, blocks: Block[], settings: ImportFields): { fields: ImportFields; origins: Draft['origins'] } {
   const fields: ImportFields = {};
   const origins: Draft['origins'] = {};
-  const checks: string[] = [];
-  const blocks = [...source.blocks];
-
   let title = source.title?.trim();
   if (title) origins.title = 'the document title';
   // Without a marked title, the first block is the title when it is short and not a part.
@@ -208,6 +220,11 @@ export function draftStatement(source: ImportSource, given?: ImportFields): Draf
     origins.shortTitle = 'place and year';
   }
 
+  return { fields, origins };
+}
+
+// Parts and paragraphs, with keys generated from their first words.
+function readBody(blocks: Block[]): { preamble: DraftParagraph[]; sections: DraftSection[]; numberedParagraphs: number } {
   const used = new Set<string>();
   const preamble: DraftParagraph[] = [];
   const sections: DraftSection[] = [];
@@ -233,6 +250,12 @@ export function draftStatement(source: ImportSource, given?: ImportFields): Draf
     (sections[sections.length - 1]?.paragraphs ?? preamble).push(paragraph);
   }
 
+  return { preamble, sections, numberedParagraphs };
+}
+
+// The footnotes the text references, and what a person should check by hand.
+function review(source: ImportSource, preamble: DraftParagraph[], sections: DraftSection[], numberedParagraphs: number): { footnotes: ImportFootnote[]; checks: string[] } {
+  const checks: string[] = [];
   const empty = sections.filter((section) => section.paragraphs.length === 0);
   if (empty.length > 0) checks.push(`${empty.length} heading(s) with no paragraph below: ${empty.map((s) => JSON.stringify(s.heading)).join(', ')} (a heading misread, or text lost?)`);
   if (numberedParagraphs > 0) checks.push(`${numberedParagraphs} paragraph number(s) were dropped ("12. The Parties …" → "The Parties …"); keys replace them.`);
@@ -247,7 +270,7 @@ export function draftStatement(source: ImportSource, given?: ImportFields): Draf
   const last = [...sections].reverse().find((section) => section.paragraphs.length > 0)?.paragraphs.at(-1) ?? preamble.at(-1);
   if (last && last.text.split(' ').length <= 12 && !/[.!?;»”"]$/.test(stripMarks(last.text))) checks.push(`the last paragraph is short (${JSON.stringify(stripMarks(last.text))}): a signature or closing line?`);
   checks.push('keys were generated from the first words of each paragraph: give a provision the key it has in the other statements of the series (`npm run keys -- <older.md> <this.md>` proposes them).');
-  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped };
+  return { footnotes, checks };
 }
 
 function allText(preamble: DraftParagraph[], sections: DraftSection[]): string {
@@ -274,15 +297,10 @@ const stopWords = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'on', 'for
  * @param words how many content words to keep.
  */
 export function slugOf(text: string, words: number): string | undefined {
-  const all = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const all = slugWords(text);
   const content = all.filter((word) => !stopWords.has(word));
   const chosen = (content.length > 0 ? content : all).slice(0, words);
-  let slug = chosen.join('-').slice(0, 40).replace(/-+$/, '');
+  let slug = joinSlug(chosen, 40);
   if (slug === '') return undefined;
   if (!/^[a-z]/.test(slug)) slug = `p-${slug}`;
   return keyPattern.test(slug) ? slug : undefined;
@@ -320,39 +338,71 @@ export function missingFields(draft: Draft): RequiredField[] {
  * @returns the Markdown text.
  */
 export function toMarkdown(draft: Draft): string {
-  const { fields } = draft;
-  const lines = ['---'];
-  const field = (name: RequiredField | 'title', hint: string): void => {
-    const value = fields[name];
-    lines.push(value === undefined || value === '' ? `${name}: ${todo}  # needs review: ${hint}` : `${name}: ${yamlString(value)}`);
-  };
-  field('title', 'the full title of the statement');
-  if (fields.shortTitle) lines.push(`shortTitle: ${yamlString(fields.shortTitle.slice(0, 40))}`);
-  else lines.push(`shortTitle: ${todo}  # needs review: a short label such as "Moscow 2025"`);
-  field('date', 'the signing date as YYYY-MM-DD');
-  field('place', 'the city where it was signed');
-  field('series', 'the series id, e.g. china-russia');
-  field('kind', 'joint-statement, strategic-stability, declaration, communique, treaty or memorandum');
-  field('edition', 'full (the full text) or digest (condensed)');
-  lines.push('sources:');
-  const label = fields.sourceLabel ?? (fields.sourceUrl ? hostOf(fields.sourceUrl) : undefined);
-  lines.push(label ? `  - label: ${yamlString(label)}` : `  - label: ${todo}  # needs review: who published the text`);
-  lines.push(fields.sourceUrl ? `    url: ${yamlString(fields.sourceUrl)}` : `    url: ${todo}  # needs review: the address of the text`);
-  lines.push('---', '');
+  return `---\n${frontMatter(draft.fields)}---\n\n${body(draft)}`;
+}
 
-  const paragraph = (item: DraftParagraph): void => {
-    lines.push(`${markdownText(item.text)} {#${item.key}}`, '');
+// The front matter through the yaml Document API, so quoting and escaping are the library's.
+function frontMatter(fields: ImportFields): string {
+  // YAML 1.1 rules for quoting: a value such as `yes` or `2025-05-08` is quoted, so that
+  // readers on either YAML version read every field as the string it is.
+  const doc = new Document({}, { version: '1.1' });
+  const field = (value: string | undefined, hint: string): Scalar => {
+    const node = doc.createNode(value === undefined || value === '' ? todo : value);
+    if (node.value === todo) node.comment = ` needs review: ${hint}`;
+    return node;
   };
-  draft.preamble.forEach(paragraph);
-  for (const section of draft.sections) {
-    lines.push(`## ${section.number ? `${section.number}. ` : ''}${markdownText(section.heading)} {#${section.key}}`, '');
-    section.paragraphs.forEach(paragraph);
+  doc.set('title', field(fields.title, 'the full title of the statement'));
+  doc.set('shortTitle', field(fields.shortTitle?.slice(0, 40), 'a short label such as "Moscow 2025"'));
+  doc.set('date', field(fields.date, 'the signing date as YYYY-MM-DD'));
+  doc.set('place', field(fields.place, 'the city where it was signed'));
+  doc.set('series', field(fields.series, 'the series id, e.g. china-russia'));
+  doc.set('kind', field(fields.kind, 'joint-statement, strategic-stability, declaration, communique, treaty or memorandum'));
+  doc.set('edition', field(fields.edition, 'full (the full text) or digest (condensed)'));
+  const source = new YAMLMap<string, Scalar>();
+  source.set('label', field(fields.sourceLabel ?? (fields.sourceUrl ? hostOf(fields.sourceUrl) : undefined), 'who published the text'));
+  source.set('url', field(fields.sourceUrl, 'the address of the text'));
+  doc.set('sources', doc.createNode([source]));
+  return doc.toString({ lineWidth: 0 });
+}
+
+// The body through mdast-util-to-markdown with GFM, the syntax the content parser reads, so
+// that text which looks like markup is escaped exactly where it would be read as markup.
+function body(draft: Draft): string {
+  const keyed = (children: PhrasingContent[], key: string): PhrasingContent[] => [...children, { type: 'text', value: ` {#${key}}` }];
+  const paragraph = (item: DraftParagraph): Paragraph => ({ type: 'paragraph', children: keyed(phrasing(item.text), item.key) });
+  const tree: Root = {
+    type: 'root',
+    children: [
+      ...draft.preamble.map(paragraph),
+      ...draft.sections.flatMap((section): RootContent[] => [
+        { type: 'heading', depth: 2, children: keyed(phrasing(`${section.number ? `${section.number}. ` : ''}${section.heading}`), section.key) },
+        ...section.paragraphs.map(paragraph),
+      ]),
+      ...draft.footnotes.map((footnote): FootnoteDefinition => {
+        const children = phrasing(footnote.text);
+        return { type: 'footnoteDefinition', identifier: footnote.label, label: footnote.label, children: [{ type: 'paragraph', children: children.length > 0 ? children : [{ type: 'text', value: todo }] }] };
+      }),
+    ],
+  };
+  return toMarkdownText(tree, {
+    extensions: [gfmToMarkdown()],
+    // Footnote definitions one a line, as editors write them.
+    join: [(left, right) => (left.type === 'footnoteDefinition' && right.type === 'footnoteDefinition' ? 0 : undefined)],
+  });
+}
+
+// Block text as phrasing: spacing collapsed, footnote markers as footnote references.
+function phrasing(text: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const clean = text.replace(/\s+/g, ' ').trim();
+  let last = 0;
+  for (const match of clean.matchAll(markPattern)) {
+    if (match.index > last) out.push({ type: 'text', value: clean.slice(last, match.index) });
+    out.push({ type: 'footnoteReference', identifier: match[1] ?? '', label: match[1] ?? '' });
+    last = match.index + match[0].length;
   }
-  for (const footnote of draft.footnotes) {
-    lines.push(`[^${footnote.label}]: ${markdownText(footnote.text) || todo}`);
-  }
-  if (draft.footnotes.length > 0) lines.push('');
-  return lines.join('\n');
+  if (last < clean.length) out.push({ type: 'text', value: clean.slice(last) });
+  return out;
 }
 
 function hostOf(url: string): string | undefined {
@@ -361,25 +411,6 @@ function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A YAML scalar: plain when safe, double-quoted otherwise. */
-function yamlString(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ,.'’()–—/-]*$/u.test(value) && !/:\s|\s#/.test(value) && !/^(?:true|false|null|yes|no|on|off|~|\d[\d.:-]*)$/i.test(value)
-    ? value
-    : JSON.stringify(value);
-}
-
-// Escape what Markdown would read as markup, then put footnote references back.
-function markdownText(text: string): string {
-  const escaped = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`)
-    .replace(/\{#/g, '\\{#')
-    .replace(/^(#{1,6}\s|[-+]\s|>|=+\s*$)/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(\s)/, '$1\\$2$3');
-  return escaped.replace(markPattern, (_, label: string) => `[^${label}]`);
 }
 
 /** What an import recognised, for the report. */

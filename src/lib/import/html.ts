@@ -3,100 +3,59 @@
  * mammoth renders a Word file): pick the main content, strip navigation,
  * headers, footers, scripts and share bars, take the `<h1>` as the title,
  * turn headings and paragraphs into blocks and footnote links into footnotes.
- * A small tokenizer of our own builds the tree: no DOM, no dependency.
+ * hast-util-from-html builds the tree as a browser would.
  */
+import type { Properties, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { find as findProperty, html as htmlSchema } from 'property-information';
 import { footnoteMark, type Block, type ImportFootnote, type ImportSource } from './draft.ts';
 
 /** A node of the parsed HTML. */
 export type HtmlNode = HtmlElement | { type: 'text'; value: string };
 export type HtmlElement = { type: 'element'; name: string; attrs: Record<string, string>; children: HtmlNode[]; parent?: HtmlElement };
 
-const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const rawText = new Set(['script', 'style', 'textarea', 'title']);
 const blockElements = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'
 ]);
-// Opening one of these closes an open <p> (HTML's implied end tags, simplified).
-const closesParagraph = new Set([...blockElements].filter((name) => !['body', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot'].includes(name)));
 const noiseElements = new Set(['script', 'style', 'noscript', 'template', 'nav', 'aside', 'form', 'button', 'iframe', 'svg', 'select', 'footer', 'img', 'figure', 'video', 'audio', 'canvas', 'object']);
 const noiseRoles = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'menu', 'menubar', 'toolbar']);
 const noiseClass = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|share|sharing|social|cookies?|skip|pagination|pager|related|print|toolbar|sidebar|banner|masthead|subscribe)(?:$|[\s_-])/i;
 const footnoteArea = /(?:^|[\s_-])(?:footnotes?|endnotes?|notes)(?:$|[\s_-])/i;
 
 /**
- * Parse HTML into a tree (lenient: unknown end tags are ignored, open
- * elements are closed when an ancestor closes).
+ * Parse HTML into a tree, as a browser does (hast-util-from-html, on parse5): implied end
+ * tags, every named character reference, raw text in scripts and styles.
  *
  * @param html the document.
  * @returns the root element (`#root`).
  */
 export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { type: 'element', name: '#root', attrs: {}, children: [] };
-  const stack: HtmlElement[] = [root];
-  const top = (): HtmlElement => stack[stack.length - 1] ?? root;
-  const tag = /<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
-  let offset = 0;
-  let match: RegExpExecArray | null;
-  const text = (value: string): void => {
-    if (value) top().children.push({ type: 'text', value: decodeEntities(value) });
-  };
-  while ((match = tag.exec(html))) {
-    text(html.slice(offset, match.index));
-    offset = tag.lastIndex;
-    const name = match[1]?.toLowerCase();
-    if (!name) continue;
-    if (match[0].startsWith('</')) {
-      const at = stack.map((element) => element.name).lastIndexOf(name);
-      if (at > 0) stack.length = at;
-      continue;
-    }
-    if (top().name === 'p' && closesParagraph.has(name)) stack.pop();
-    if ((name === 'li' || name === 'dt' || name === 'dd' || name === 'tr' || name === 'td' || name === 'th') && top().name === name) stack.pop();
-    const element: HtmlElement = { type: 'element', name, attrs: readAttributes(match[2] ?? ''), children: [], parent: top() };
-    top().children.push(element);
-    if (rawText.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, offset);
-      const stop = end === -1 ? html.length : end;
-      if (name === 'title' || name === 'textarea') element.children.push({ type: 'text', value: decodeEntities(html.slice(offset, stop)) });
-      offset = stop;
-      tag.lastIndex = stop;
-      continue;
-    }
-    if (!voidElements.has(name) && match[3] !== '/') stack.push(element);
-  }
-  text(html.slice(offset));
+  root.children = convert(fromHtml(html).children, root);
   return root;
 }
 
-function readAttributes(source: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const match of source.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-    const name = match[1]?.toLowerCase();
-    if (name) attrs[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
-  }
-  return attrs;
+// hast nodes to our elements: tag names and attribute names as written in HTML, comments and doctypes dropped.
+function convert(nodes: RootContent[], parent: HtmlElement): HtmlNode[] {
+  return nodes.flatMap((node): HtmlNode[] => {
+    if (node.type === 'text') return [{ type: 'text', value: node.value }];
+    if (node.type !== 'element') return [];
+    const element: HtmlElement = { type: 'element', name: node.tagName, attrs: attributes(node.properties), children: [], parent };
+    // A <template>'s content is a fragment of its own in hast; it is noise here anyway.
+    element.children = convert(node.children, element);
+    return [element];
+  });
 }
 
-const namedEntities: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  hellip: '…', laquo: '«', raquo: '»', middot: '·', bull: '•', copy: '©', reg: '®', shy: '', thinsp: ' ', ensp: ' ', emsp: ' ', zwj: '', zwnj: '',
-  eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç', ouml: 'ö', uuml: 'ü', auml: 'ä', szlig: 'ß', oacute: 'ó', aacute: 'á', iacute: 'í', uacute: 'ú', ntilde: 'ñ'
-};
-
-/**
- * Decode HTML character references (named ones in common use, decimal and hex).
- *
- * @param text raw text.
- */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return namedEntities[body.toLowerCase()] ?? whole;
-  });
+function attributes(properties: Properties): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const [property, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    const info = findProperty(htmlSchema, property);
+    attrs[info.attribute] = value === true ? '' : Array.isArray(value) ? value.join(info.commaSeparated ? ',' : ' ') : String(value);
+  }
+  return attrs;
 }
 
 /**

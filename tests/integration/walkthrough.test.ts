@@ -9,14 +9,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixturesDir } from './fixtures.ts';
+import { fixturesDir } from '../unit/fixtures.ts';
+import { projectNode } from '../node.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'summit-diff-walkthrough-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 const content = join(scratch, 'content');
 const site = join(scratch, 'site');
 const node = (script: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  spawnSync(projectNode, [script, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
 
 // Three versions of the fixture statement: the 2025 one drops a provision and rewords one,
 // the 2026 one renames an initiative (so its generated key differs and `keys` must fix it).

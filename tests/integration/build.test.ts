@@ -4,13 +4,14 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturesDir } from './fixtures.ts';
+import { fixturesDir } from '../unit/fixtures.ts';
+import { projectNode } from '../node.ts';
 
 describe('scripts/build.ts on bad content', () => {
   it('fails with file:line:column, rule and fix, and writes no site at all', async () => {
     const scratch = await mkdtemp(join(tmpdir(), 'summit-diff-build-'));
     const outDir = join(scratch, 'site');
-    const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const run = spawnSync(projectNode, ['scripts/build.ts'], {
       env: { ...process.env, CONTENT_DIR: join(fixturesDir, 'bad', 'duplicate-key'), OUT_DIR: outDir },
       encoding: 'utf8'
     });
@@ -27,7 +28,7 @@ describe('scripts/build.ts on bad content', () => {
     const outDir = join(scratch, 'site');
     await mkdir(outDir);
     await writeFile(join(outDir, 'index.html'), 'previous build');
-    const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const run = spawnSync(projectNode, ['scripts/build.ts'], {
       env: { ...process.env, CONTENT_DIR: join(fixturesDir, 'bad', 'raw-html'), OUT_DIR: outDir },
       encoding: 'utf8'
     });
