@@ -154,6 +154,8 @@ describe('reportPair ranks by salience and knows same-day statements', () => {
     // The formula stands in the same day's statement: it is listed as moved there, never as dropped.
     expect(withCompanion.formulas.dropped).toEqual([]);
     expect(withCompanion.formulas.movedTo).toEqual(['no-alliance']);
+    // The summary's list links it to the row that held it.
+    expect(withCompanion.formulaAnchors['no-alliance']).toBe('nature.1');
     expect(withCompanion.headlines.some((headline) => headline.formula === 'no-alliance' && headline.text.includes('drops'))).toBe(false);
     // Where the provision itself (its key) stands in that statement, the row is moved-to and the move is a headline, ranked below a drop.
     const droppedNature: AlignedPair[] = pairs.map((pair) => (pair.from[0] === 'nature.1' ? { kind: 'dropped', from: ['nature.1'], to: [], score: 0 } : pair));

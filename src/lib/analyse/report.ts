@@ -124,6 +124,8 @@ export function reportPair(
   }
   for (const id of movedTo) {
     const companion = companions.find((statement) => formulasIn(statement).has(id))!;
+    const holding = pairs.findIndex(holdsInOlder(id));
+    if (holding >= 0) formulaAnchors[id] = anchors[holding]!.id;
     // Headline grade only where the provision itself stands in the same-day statement (the row is `moved-to`); otherwise the summary lists it.
     const at = pairs.findIndex((pair, index) => holdsInOlder(id)(pair) && evidence[index]!.class === 'moved-to');
     if (at < 0) continue;
