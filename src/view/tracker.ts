@@ -164,7 +164,8 @@ function trackOne(formula: Formula, statements: Statement[], pair: { older: stri
 // Why a statement lacks the formula, as far as the evidence goes.
 function absence(formula: Formula, statement: Statement, statements: readonly Statement[], before: readonly Occurrence[]): CellState {
   const named = new Set(before.flatMap((occurrence) => [occurrence.clauseId, occurrence.paragraphKey]));
-  if (statement.complete || (statement.omissions ?? []).some((omission) => named.has(omission.key))) return 'absent';
+  // A documented omission of the passage, or a documented change of it that leaves the formula out, is evidence of absence.
+  if (statement.complete || [...(statement.omissions ?? []), ...(statement.changes ?? [])].some((note) => named.has(note.key))) return 'absent';
   const sameDay = statements.some((other) => other.id !== statement.id && other.date === statement.date && other.sections.some((section) => section.paragraphs.some((paragraph) => paragraph.clauses.some((clause) => clause.formulas.includes(formula.id)))));
   return sameDay ? 'same-day' : 'undocumented';
 }

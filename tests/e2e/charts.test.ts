@@ -16,7 +16,10 @@ const formulasOf = (id: string) => new Set(statements.find((s) => s.id === id)!.
 const before = formulasOf(pair.older.id);
 const after = formulasOf(pair.newer.id);
 // A formula of the second-latest statement that the latest drops (lexicon order: the first such).
-const dropped = corpus.formulas.filter((f) => before.has(f.id) && !after.has(f.id));
+// Dropped by evidence: gone from the newer statement, and a source documents the omission or the change of a passage that held it.
+const documented = new Set([...(pair.newer.omissions ?? []), ...(pair.newer.changes ?? [])].map((note) => note.key));
+const heldIn = (id: string) => pair.older.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.clauses)).filter((clause) => clause.formulas.includes(id));
+const dropped = corpus.formulas.filter((f) => before.has(f.id) && !after.has(f.id) && (pair.newer.complete || heldIn(f.id).some((clause) => documented.has(clause.paragraphKey) || documented.has(clause.id))));
 const formula = dropped[0];
 const { browser, baseUrl } = useBrowser();
 const shots = 'tests/output';

@@ -151,6 +151,9 @@ describe('trackFormulas by evidence', () => {
     expect(cellOf(trackFormulas([a, silent], formulas, topics), 'c-2026').state).toBe('undocumented');
     const documented: Statement = { ...silent, omissions: [{ key: 'taiwan', note: 'left out', source: 'x', position: { file: 'x', line: 1, column: 1 } }] };
     expect(cellOf(trackFormulas([a, documented], formulas, topics), 'c-2026').state).toBe('absent');
+    // A documented change of the passage that leaves the formula out is evidence too.
+    const changed: Statement = { ...silent, changes: [{ key: 'taiwan', note: 'reworded', source: 'x', position: { file: 'x', line: 1, column: 1 } }] };
+    expect(cellOf(trackFormulas([a, changed], formulas, topics), 'c-2026').state).toBe('absent');
     const companion = quoting('c-2026-side', '2026-01-01', 'an inalienable part of China', 'tass-a');
     expect(cellOf(trackFormulas([a, silent, companion], formulas, topics), 'c-2026').state).toBe('same-day');
   });
