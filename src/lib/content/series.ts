@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import type { Diagnostic, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
-import { keyPattern } from '../model/schema.ts';
+import { keyPattern, langSchema } from '../model/schema.ts';
 import { readYamlList } from './yaml-list.ts';
 
 /** A series of statements, oldest first. */
-export type Series = { id: string; title: string; description: string; statementIds: string[] };
+export type Series = { id: string; title: string; description: string; statementIds: string[]; lang?: string };
 
-const seriesSchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') });
+// `lang`: the language of the series' statements unless one says otherwise.
+const seriesSchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default(''), lang: langSchema.optional() });
 
 /**
  * Group statements into series.
@@ -21,16 +22,16 @@ const seriesSchema = z.strictObject({ id: z.string().regex(keyPattern), title: z
  */
 export function readSeries(source: Source | undefined, statements: Statement[]): { series: Series[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const described = new Map<string, { title: string; description: string }>();
+  const described = new Map<string, { title: string; description: string; lang?: string }>();
   if (source) {
     // Read as a list with positions, so that every problem (duplicate keys, aliases) is reported at its line.
-    const read = readYamlList(source, seriesSchema, { rule: 'lexicon-invalid', hint: 'Each series has id, title and description: a list of `- id: …, title: …, description: …` entries.' });
+    const read = readYamlList(source, seriesSchema, { rule: 'lexicon-invalid', hint: 'Each series has id, title and description, and may give lang (a BCP 47 tag such as zh): a list of `- id: …, title: …, description: …` entries.' });
     diagnostics.push(...read.diagnostics);
     for (const { value: entry, position } of read.entries) {
       if (described.has(entry.id)) {
         diagnostics.push({ ...position, rule: 'duplicate-series-id', severity: 'error', message: `series id \`${entry.id}\` is defined twice`, hint: 'Give each series its own id.' });
       }
-      described.set(entry.id, { title: entry.title, description: entry.description });
+      described.set(entry.id, { title: entry.title, description: entry.description, ...(entry.lang ? { lang: entry.lang } : {}) });
     }
   }
   const byId = new Map<string, string[]>();
@@ -45,7 +46,8 @@ export function readSeries(source: Source | undefined, statements: Statement[]):
       const first = statements.find((statement) => statement.series === id);
       diagnostics.push({ file: first?.file ?? 'series.yaml', line: 1, column: 1, rule: 'series-id-clash', severity: 'error', message: `series id \`${id}\` is also the id of a statement`, hint: 'Rename the series (the `series` field) or the statement file so that URLs stay unambiguous.' });
     }
-    return { id, title: described.get(id)?.title ?? titleOf(id), description: described.get(id)?.description ?? '', statementIds: ids };
+    const lang = described.get(id)?.lang;
+    return { id, title: described.get(id)?.title ?? titleOf(id), description: described.get(id)?.description ?? '', statementIds: ids, ...(lang ? { lang } : {}) };
   });
   return { series, diagnostics };
 }

@@ -100,7 +100,8 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
           records.push({
             url: `/statements/${statement.id}/#${clause.id}`,
             content: [clause.text, ...formulaLines].join('\n'),
-            language: 'en',
+            // Pagefind indexes each language with its own stemming and segmentation.
+            language: statement.lang ?? 'en',
             meta: {
               statement: statement.shortTitle,
               statementId: statement.id,
@@ -108,6 +109,7 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
               section: sectionLabel,
               clause: clause.id,
               // The clause is the first `words` words of the content; the rest are formula wordings.
+              // Counted as the search page cuts the content back apart: at white space.
               words: String(clause.text.split(/\s+/).filter(Boolean).length),
               formulas: clause.formulas.map((id) => formulaById.get(id)?.label ?? id).join(' | '),
               key: paragraph.key,
