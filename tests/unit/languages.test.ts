@@ -7,6 +7,7 @@ import { align } from '../../src/lib/align/align.ts';
 import { normalize } from '../../src/lib/align/normalize.ts';
 import { diffTokens, wordDiff } from '../../src/lib/analyse/diff.ts';
 import { compileMatchers, findFormulas } from '../../src/lib/analyse/tag.ts';
+import { formatProposals } from '../../src/lib/import/keys-propose.ts';
 import type { Clause, DiffPart, Formula } from '../../src/lib/model/types.ts';
 import { clause } from './statements.ts';
 
@@ -86,5 +87,14 @@ describe('formula originals', () => {
 
   it('the aligner counts the original as one formula token', () => {
     expect(normalize('双方重申世代友好、永不为敌。', [formula], 'zh')).toEqual(['双方', '重申', '§lasting-friendship']);
+  });
+});
+
+describe('key proposals', () => {
+  it('the report opens a Chinese paragraph with its first twelve words, not the whole paragraph', () => {
+    // 14 words: 双方 / 同意 / 在 / 联合国 / 框架 / 内 / 加强 / 协调 / 并 / 共同 / 应对 / 气候 / 变化 / 挑战
+    const text = '双方同意在联合国框架内加强协调并共同应对气候变化挑战。';
+    const report = formatProposals([{ section: 's', current: 'p-1', explicit: false, score: 0, kinds: [], flags: ['unmatched'], newerText: text }], 'a', 'b');
+    expect(report).toContain('| 双方同意在联合国框架内加强协调并共同应对 … |');
   });
 });
