@@ -9,6 +9,7 @@ import { align } from '../../src/lib/align/align.ts';
 import { wordDiff } from '../../src/lib/analyse/diff.ts';
 import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { parseStatement } from '../../src/lib/content/parse.ts';
+import { searchRecords } from '../../src/lib/export/search-records.ts';
 import type { Clause } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
@@ -30,6 +31,12 @@ describe('fixture langs', () => {
       ['2019-velm-zh', 'zh'], ['2019-velm-ru', 'ru'], ['2021-corra-zh', 'zh'], ['2021-corra-ru', 'ru'], ['2023-velm-zh', 'zh'], ['2023-velm-ru', 'ru']
     ]);
     expect(corpus.series.map((s) => [s.id, s.lang])).toEqual([['arvenia-belmora-zh', 'zh'], ['arvenia-belmora-ru', 'ru']]);
+  });
+
+  it('search records give Pagefind the language of each statement', () => {
+    const records = searchRecords({ statements: corpus.statements, formulas: corpus.formulas, topics: corpus.topics, pairsOf: () => undefined });
+    const languages = new Map(records.map((r) => [r.meta.statementId, r.language]));
+    expect([...languages]).toEqual([['2019-velm-zh', 'zh'], ['2019-velm-ru', 'ru'], ['2021-corra-zh', 'zh'], ['2021-corra-ru', 'ru'], ['2023-velm-zh', 'zh'], ['2023-velm-ru', 'ru']]);
   });
 
   it('tags formulas through their zh and ru originals', () => {

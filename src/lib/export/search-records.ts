@@ -11,7 +11,8 @@ import type { AlignedPair, Formula, Statement, Topic } from '../model/types.ts';
 export type SearchRecord = {
   url: string;
   content: string;
-  language: 'en';
+  /** The statement's language (BCP 47): Pagefind keeps one index per language. */
+  language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   /** Sort keys: `date` (YYYY-MM-DD) for sorting by date. */
