@@ -7,6 +7,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic, Formula, RegistrySource, Statement, Topic } from '../lib/model/types.ts';
+import { DEFAULT_LANG } from '../lib/model/schema.ts';
 import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/content/parse.ts';
 import { readLexicon } from '../lib/content/lexicon.ts';
 import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
@@ -112,6 +113,9 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
 
   const seriesResult = readSeries(await read('series.yaml'), statements);
   diagnostics.push(...seriesResult.diagnostics);
+  // A statement's language: its own `lang`, else its series', else English.
+  const seriesLang = new Map(seriesResult.series.map((series) => [series.id, series.lang]));
+  for (const statement of statements) statement.lang ??= seriesLang.get(statement.series) ?? DEFAULT_LANG;
   const corrections = readCorrections(await read('alignments.yaml'));
   diagnostics.push(...corrections.diagnostics, ...checkCorrections(corrections.corrections, statements), ...checkOmissions(statements));
   const concordance = readConcordance(await read('concordance.yaml'));

@@ -5,6 +5,9 @@
  */
 import { stemmer } from 'stemmer';
 import type { Formula } from '../model/types.ts';
+import { RU_STOP_WORDS, stemRussian, ZH_STOP_WORDS } from '../lang/normal.ts';
+import { originalPatterns } from '../lang/patterns.ts';
+import { scriptOf, words } from '../lang/words.ts';
 
 /** Prefix of the single token that stands for a whole formula match. */
 export const FORMULA_TOKEN_PREFIX = '§';
@@ -24,7 +27,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const WORD_RE = /§[\p{L}\p{N}_-]+|[\p{L}\p{N}]+/gu;
+/** A function word of any of the languages: English, Russian or Chinese. */
+export function isStopWord(lowercase: string): boolean {
+  return STOP_WORDS.has(lowercase) || RU_STOP_WORDS.has(lowercase) || ZH_STOP_WORDS.has(lowercase);
+}
+
+// The `§<id>` tokens markFormulas() writes: cut out before segmentation, which would split them.
+const FORMULA_TOKEN_RE = /(§[\p{L}\p{N}_-]+)/u;
 
 const compiledCache = new WeakMap<readonly Formula[], { id: string; res: RegExp[] }[]>();
 
@@ -34,7 +43,8 @@ function compileFormulas(formulas: readonly Formula[]): { id: string; res: RegEx
     compiled = formulas.map((f) => ({
       id: f.id,
       // An invalid pattern is a content problem reported elsewhere; here it must not crash the aligner.
-      res: f.patterns.flatMap((p) => {
+      // The Chinese and Russian originals mark the formula in original-language texts.
+      res: [...f.patterns, ...originalPatterns(f)].flatMap((p) => {
         try {
           return [new RegExp(p, 'giu')];
         } catch {
@@ -147,19 +157,32 @@ export function canonicalWord(w: string): string {
   return EQUIVALENT.get(w) ?? americanise(w);
 }
 
-/** Similarity tokens of a clause: lowercased, stemmed, stop words out, formulas as `§<id>`, equivalents merged. */
-export function normalize(text: string, formulas: readonly Formula[] = []): string[] {
+/**
+ * Similarity tokens of a clause: lowercased, stemmed, stop words out, formulas as `§<id>`, equivalents merged.
+ * Words come from the platform's word segmentation, so Chinese (no spaces) gives its words; each word
+ * follows the rules of its script (Snowball for Cyrillic, function words of its language), since one
+ * clause may quote a name in another language.
+ *
+ * @param lang BCP 47 tag of the text, for the segmenter.
+ */
+export function normalize(text: string, formulas: readonly Formula[] = [], lang = 'en'): string[] {
   const marked = canonicalPhrases(markFormulas(text.normalize('NFKC'), formulas)).toLowerCase();
   const tokens: string[] = [];
-  for (const m of marked.matchAll(WORD_RE)) {
-    const w = m[0];
-    if (w.startsWith(FORMULA_TOKEN_PREFIX)) {
-      tokens.push(w);
-      continue;
+  // split() with a capturing group: formula tokens at the odd places, text between them at the even.
+  marked.split(FORMULA_TOKEN_RE).forEach((piece, at) => {
+    if (at % 2 === 1) {
+      tokens.push(piece);
+      return;
     }
-    if (STOP_WORDS.has(w)) continue;
-    tokens.push(stem(canonicalWord(w)));
-  }
+    for (const w of words(piece, lang)) {
+      const script = scriptOf(w);
+      if (script === 'cyrillic') {
+        if (!RU_STOP_WORDS.has(w)) tokens.push(stemRussian(w));
+      } else if (script === 'han') {
+        if (!ZH_STOP_WORDS.has(w)) tokens.push(w);
+      } else if (!STOP_WORDS.has(w)) tokens.push(stem(canonicalWord(w)));
+    }
+  });
   return tokens;
 }
 
@@ -176,10 +199,11 @@ export function normalizedText(text: string): string {
 // Porter stemmer (M. F. Porter, 1980) from the `stemmer` package; it gives the hand-written
 // one's output on every word of the corpus. Words are cached: a corpus repeats its words.
 const stemCache = new Map<string, string>();
+const ENGLISH_ALPHABET = /^[a-z]+$/;
 
 /** Porter stem of a lowercase word (words under 3 letters and non-ASCII words unchanged). */
 export function stem(word: string): string {
-  if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.length < 3 || !ENGLISH_ALPHABET.test(word)) return word;
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
   const stemmed = stemmer(word);

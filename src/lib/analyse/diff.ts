@@ -20,7 +20,8 @@
  *    re-inserted.
  */
 import { diffArrays } from 'diff';
-import { STOP_WORDS } from '../align/normalize.ts';
+import { isStopWord } from '../align/normalize.ts';
+import { segments } from '../lang/words.ts';
 import type { DiffPart, WordDiff } from '../model/types.ts';
 
 /** Options of wordDiff. */
@@ -29,6 +30,8 @@ export type WordDiffOptions = {
   timeoutMs?: number;
   /** Give up when the edit script would exceed this many tokens (default 4000). */
   maxEditLength?: number;
+  /** BCP 47 tag of both texts, for word segmentation (default `en`). */
+  lang?: string;
 };
 
 /** A stretch of unchanged words of this many content words or more is never folded into a change. */
@@ -42,16 +45,55 @@ export function replacedDiff(older: string, newer: string): WordDiff {
   return { parts, replaced: true };
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^\p{L}\p{N}\s]/gu;
+// Inside a segmenter word: runs of letters (with their combining marks) and digits, and single marks between
+// them ("U.S", "1,000" are cut at the dot and the comma, as the diff always did).
+const WORD_PIECE_RE = /[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]/gu;
+// Between words: runs of whitespace and single punctuation marks.
+const GAP_RE = /\s+|[\p{L}\p{M}\p{N}]+|[^\s]/gu;
+const JOINER = /^['’-]$/u;
+const isWordPiece = (token: string | undefined): boolean => token !== undefined && /^[\p{L}\p{M}\p{N}]/u.test(token);
 
-/** Words (hyphenated and apostrophed words whole), runs of whitespace and single punctuation marks; they join back into the text. */
-export function diffTokens(text: string): string[] {
-  return text.match(TOKEN_RE) ?? [];
+/**
+ * Words, runs of whitespace and single punctuation marks; they join back into the text.
+ * Word boundaries are the platform's (`Intl.Segmenter`), so a Chinese sentence gives its words and
+ * no token ever holds part of a word; hyphenated and apostrophed words stay whole ("well-known",
+ * "военно-политический", "Russia's").
+ *
+ * @param lang BCP 47 tag of the text.
+ */
+export function diffTokens(text: string, lang = 'en'): string[] {
+  const pieces: string[] = [];
+  let gap = '';
+  const flush = (): void => {
+    for (const m of gap.matchAll(GAP_RE)) pieces.push(m[0]);
+    gap = '';
+  };
+  for (const s of segments(text, lang)) {
+    if (!s.word) {
+      gap += s.text;
+      continue;
+    }
+    flush();
+    for (const m of s.text.matchAll(WORD_PIECE_RE)) pieces.push(m[0]);
+  }
+  flush();
+  const tokens: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let token = pieces[i]!;
+    if (isWordPiece(token)) {
+      while (JOINER.test(pieces[i + 1] ?? '') && isWordPiece(pieces[i + 2])) {
+        token += pieces[i + 1]! + pieces[i + 2]!;
+        i += 2;
+      }
+    }
+    tokens.push(token);
+  }
+  return tokens;
 }
 
-/** A word that carries meaning: not a stop word, not whitespace or punctuation. */
+/** A word that carries meaning: not a function word of its language, not whitespace or punctuation. */
 export function isContentWord(token: string): boolean {
-  return /^[\p{L}\p{N}]/u.test(token) && !STOP_WORDS.has(token.toLowerCase());
+  return /^[\p{L}\p{N}]/u.test(token) && !isStopWord(token.toLowerCase());
 }
 
 /** How many content words a text holds. */
@@ -149,7 +191,8 @@ export function wordDiff(older: string, newer: string, options: WordDiffOptions 
   if (older === newer) return { parts: older ? [{ op: 'equal', text: older }] : [], replaced: false };
   const timeout = options.timeoutMs ?? 200;
   const maxEditLength = options.maxEditLength ?? 4000;
-  const pieces = anchoredPieces(diffTokens(older), diffTokens(newer), timeout, maxEditLength);
+  const lang = options.lang ?? 'en';
+  const pieces = anchoredPieces(diffTokens(older, lang), diffTokens(newer, lang), timeout, maxEditLength);
   if (!pieces) return replacedDiff(older, newer);
   const parts: DiffPart[] = [];
   for (const p of semanticCleanup(pieces)) {

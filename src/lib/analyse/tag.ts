@@ -2,6 +2,7 @@
  * Tag clauses with the formulas and topics they contain, from the phrase
  * patterns of the lexicon.
  */
+import { originalPatterns } from '../lang/patterns.ts';
 import type { Clause, Formula, Statement, Topic } from '../model/types.ts';
 
 /** Compiled lexicon, built once per corpus. */
@@ -11,14 +12,16 @@ export type Matchers = {
 };
 
 /**
- * Compile the lexicon's patterns (case-insensitive, Unicode).
+ * Compile the lexicon's patterns (case-insensitive, Unicode). A formula's
+ * Chinese and Russian originals count as patterns too, so a text in either
+ * language is tagged.
  *
  * @param formulas the formula lexicon.
  * @param topics the topic taxonomy.
  */
 export function compileMatchers(formulas: Formula[], topics: Topic[]): Matchers {
   return {
-    formulas: formulas.map((formula) => ({ id: formula.id, topic: formula.topic, patterns: formula.patterns.map((source) => new RegExp(source, 'iu')) })),
+    formulas: formulas.map((formula) => ({ id: formula.id, topic: formula.topic, patterns: [...formula.patterns, ...originalPatterns(formula)].map((source) => new RegExp(source, 'iu')) })),
     topics: topics.map((topic) => ({ id: topic.id, cues: topic.cues.map((source) => new RegExp(source, 'iu')) }))
   };
 }

@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import type { Diagnostic, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
-import { keyPattern } from '../model/schema.ts';
+import { keyPattern, langSchema } from '../model/schema.ts';
 import { readYamlList } from './yaml-list.ts';
 
 /** A series of statements, oldest first. */
-export type Series = { id: string; title: string; description: string; statementIds: string[] };
+export type Series = { id: string; title: string; description: string; statementIds: string[]; lang?: string };
 
-const entrySchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default('') });
-const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: … }` entries, one per series.';
+// `lang`: the language of the series' statements unless one says otherwise.
+const entrySchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default(''), lang: langSchema.optional() });
+const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: …, lang: … }` entries, one per series (lang, optional, a BCP 47 tag such as zh).';
 
 /**
  * Group statements into series.
@@ -22,7 +23,7 @@ const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: 
  */
 export function readSeries(source: Source | undefined, statements: Statement[]): { series: Series[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const described = new Map<string, { title: string; description: string }>();
+  const described = new Map<string, { title: string; description: string; lang?: string }>();
   if (source) {
     const { entries, diagnostics: problems } = readYamlList(source, entrySchema, { rule: 'series-invalid', hint });
     diagnostics.push(...problems);
@@ -30,7 +31,7 @@ export function readSeries(source: Source | undefined, statements: Statement[]):
       if (described.has(value.id)) {
         diagnostics.push({ ...positionOf(['id']), rule: 'duplicate-series-id', severity: 'error', message: `series id \`${value.id}\` is defined twice`, hint: 'Give each series its own id.' });
       }
-      described.set(value.id, { title: value.title, description: value.description });
+      described.set(value.id, { title: value.title, description: value.description, ...(value.lang ? { lang: value.lang } : {}) });
     }
   }
   const byId = new Map<string, string[]>();
@@ -45,7 +46,8 @@ export function readSeries(source: Source | undefined, statements: Statement[]):
       const first = statements.find((statement) => statement.series === id);
       diagnostics.push({ file: first?.file ?? 'series.yaml', line: 1, column: 1, rule: 'series-id-clash', severity: 'error', message: `series id \`${id}\` is also the id of a statement`, hint: 'Rename the series (the `series` field) or the statement file so that URLs stay unambiguous.' });
     }
-    return { id, title: described.get(id)?.title ?? titleOf(id), description: described.get(id)?.description ?? '', statementIds: ids };
+    const lang = described.get(id)?.lang;
+    return { id, title: described.get(id)?.title ?? titleOf(id), description: described.get(id)?.description ?? '', statementIds: ids, ...(lang ? { lang } : {}) };
   });
   return { series, diagnostics };
 }

@@ -12,7 +12,8 @@ import { clausesOf } from '../model/statement.ts';
 export type SearchRecord = {
   url: string;
   content: string;
-  language: 'en';
+  /** The statement's language (BCP 47): Pagefind keeps one index per language. */
+  language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   /** Sort keys: `date` (YYYY-MM-DD) for sorting by date. */
@@ -101,7 +102,8 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
           records.push({
             url: `/statements/${statement.id}/#${clause.id}`,
             content: [clause.text, ...formulaLines].join('\n'),
-            language: 'en',
+            // Pagefind indexes each language with its own stemming and segmentation.
+            language: statement.lang ?? 'en',
             meta: {
               statement: statement.shortTitle,
               statementId: statement.id,
@@ -109,6 +111,7 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
               section: sectionLabel,
               clause: clause.id,
               // The clause is the first `words` words of the content; the rest are formula wordings.
+              // Counted as the search page cuts the content back apart: at white space.
               words: String(clause.text.split(/\s+/).filter(Boolean).length),
               formulas: clause.formulas.map((id) => formulaById.get(id)?.label ?? id).join(' | '),
               key: paragraph.key,

@@ -4,6 +4,7 @@
  * offered that paragraph's key. Proposals are data for a person to review
  * (a Markdown report); `applyKeys` rewrites only the clean ones.
  */
+import { segments } from '../lang/words.ts';
 import type { AlignedPair, AlignKind, Statement } from '../model/types.ts';
 
 /** Why a proposal needs a person; flagged proposals are never applied. */
@@ -202,9 +203,14 @@ function actionOf(proposal: KeyProposal): 'rename' | 'keep' | 'review' {
   return proposal.flags.length > 0 ? 'review' : 'keep';
 }
 
+// The first twelve words by the platform's segmentation: a Chinese paragraph has no spaces, so
+// counting pieces between spaces would print it whole.
 function opening(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length > 12 ? `${words.slice(0, 12).join(' ')} …` : words.join(' ');
+  let count = 0;
+  for (const segment of segments(text)) {
+    if (segment.word && ++count > 12) return `${text.slice(0, segment.index).replace(/\s+/g, ' ').trim()} …`;
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function cell(text: string): string {

@@ -7,6 +7,25 @@ import { z } from 'zod';
 /** A key: what follows `{#` in a heading or paragraph. */
 export const keyPattern = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * A BCP 47 tag whose language the platform knows (`zh`, `ru`, `en`, `zh-Hans` …): the
+ * segmenter, hyphenation and screen readers follow it, so a typo must not pass.
+ */
+export function isLanguageTag(value: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    return canonical !== undefined && new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(new Intl.Locale(canonical).language) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A `lang` field: a known BCP 47 language tag. */
+export const langSchema = z.string().trim().refine(isLanguageTag, 'expected a BCP 47 language tag of a known language, such as zh, ru or en');
+
+/** The language of a statement that neither it nor its series names. */
+export const DEFAULT_LANG = 'en';
+
 /** Front matter of a statement; unknown fields are rejected. */
 export const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1),
@@ -16,6 +35,7 @@ export const frontMatterSchema = z.strictObject({
   series: z.string().regex(keyPattern, 'expected lowercase letters, digits and hyphens'),
   kind: z.enum(['joint-statement', 'strategic-stability', 'declaration', 'communique', 'treaty', 'memorandum']),
   edition: z.enum(['digest', 'full']),
+  lang: langSchema.optional(),
   coverage: z.string().trim().min(1).optional(),
   omissions: documentedList('expected the key of a provision of an earlier statement, or a clause id such as korean-peninsula.3'),
   changes: documentedList('expected the key of a provision of this statement, or a clause id such as korean-peninsula.3'),
@@ -62,6 +82,7 @@ export const frontMatterFields: Record<string, string> = {
   series: 'the series id, e.g. china-russia',
   kind: 'one of joint-statement, strategic-stability, declaration, communique, treaty, memorandum',
   edition: 'digest (condensed, own words) or full (the full text)',
+  lang: 'the language of the text as a BCP 47 tag (zh, ru, en …); default: the series\' `lang` in series.yaml, else en',
   coverage: 'for a digest: what part of the statement the file covers',
   omissions: 'a list of { key, note, source }: provisions of an earlier statement that a cited source says this one leaves out (key: the provision\'s key, or a clause id such as korean-peninsula.3 for one sentence of it; note: what is missing, in your words; source: the label of a footnote of this file)',
   changes: 'a list of { key, note, source }: provisions of this statement that a cited source says changed against earlier statements (source: a footnote label of this file)',

@@ -86,6 +86,11 @@ export type StatementMeta = {
   series: string;
   kind: string;
   edition: 'digest' | 'full';
+  /**
+   * Language of the text (BCP 47). As parsed, what the front matter says; loadCorpus fills in the
+   * series' `lang`, else `en`, so a loaded statement always has one.
+   */
+  lang?: string;
   /** What part of the statement the file covers, in plain words (digests). */
   coverage?: string;
   /** What cited sources say the statement leaves out of earlier ones (documented omissions). */
