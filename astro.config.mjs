@@ -3,9 +3,12 @@ import { defineConfig } from 'astro/config';
 
 // The public address of the site, for permalinks, citations and social cards.
 const site = process.env.SITE_URL ?? 'https://summit-diff.example.org';
+// The path the site is served under (e.g. `/summit-diff/` on a project page); `/` by default.
+const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
   site,
+  base,
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
