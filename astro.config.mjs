@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 // The public address of the site, for permalinks, citations and social cards.
 const site = process.env.SITE_URL ?? 'https://summit-diff.example.org';
@@ -10,6 +11,8 @@ export default defineConfig({
   site,
   base,
   output: 'static',
+  // sitemap-index.xml and sitemap-0.xml under the base path (robots.txt points to it); not the 404 page.
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
