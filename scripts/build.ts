@@ -48,9 +48,12 @@ reading.file = undefined;
 
 await rm(tempDir, { recursive: true, force: true });
 const timingFile = join(tmpdir(), `summit-diff-timing-${process.pid}.json`);
+// Vite's own variables (BASE_URL, MODE, …) when the caller sets them, as a test runner does, would win over
+// the config in server-side modules: BASE_URL=/ in the environment put open data at the root. BASE_PATH sets the base.
+const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...environment } = process.env;
 const astro = spawnSync('astro', ['build', '--outDir', tempDir], {
   stdio: 'inherit',
-  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SUMMIT_DIFF_TODAY: today, SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
+  env: { ...environment, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SUMMIT_DIFF_TODAY: today, SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
   shell: process.platform === 'win32'
 });
 if (astro.status !== 0) {

@@ -29,8 +29,7 @@ export async function indexSearch(siteDir: string, corpus?: Corpus): Promise<{ r
     topics: loaded.topics,
     pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs,
     evidenceOf: (older, newer) => analysis.comparison(older, newer)?.evidence,
-    lineageOf: (statementId, clauseId) => lineageOfNode.get(`${statementId}/${clauseId}`),
-    base: process.env.BASE_PATH
+    lineageOf: (statementId, clauseId) => lineageOfNode.get(`${statementId}/${clauseId}`)
   });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -6,7 +6,6 @@
  */
 import type { RowEvidence } from '../analyse/evidence.ts';
 import type { AlignedPair, Formula, Statement, Topic } from '../model/types.ts';
-import { withBase } from '../model/href.ts';
 
 /** A record as Pagefind's `index.addCustomRecord()` takes it. */
 export type SearchRecord = {
@@ -50,8 +49,6 @@ export type SearchInput = {
   evidenceOf?: (older: string, newer: string) => readonly RowEvidence[] | undefined;
   /** The lineage (history page id) a clause belongs to, when known. */
   lineageOf?: (statementId: string, clauseId: string) => string | undefined;
-  /** The site's base path (`/` by default), before every record's `url`. */
-  base?: string;
 };
 
 /**
@@ -101,7 +98,8 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
           if (status) change.push(status);
           if (droppedNext.has(clause.id)) change.push('dropped-next');
           records.push({
-            url: withBase(input.base, `/statements/${statement.id}/#${clause.id}`),
+            // Site paths without the base: Pagefind puts its own base (where its bundle is served) before them.
+            url: `/statements/${statement.id}/#${clause.id}`,
             content: [clause.text, ...formulaLines].join('\n'),
             language: 'en',
             meta: {
