@@ -104,4 +104,20 @@ describe('a build with BASE_PATH=/summit-diff/', () => {
     await page.waitForURL(`${server.url}${links[0]}`);
     expect(problems).toEqual([]);
   });
+
+  it('the pair picker navigates within the base, and the graph links its flows into it', async () => {
+    server ??= await serveSite(root);
+    const { page, problems } = await openPage(browser(), `${server.url}/summit-diff/compare/2023-moscow/2024-beijing/`);
+    await page.locator('.pair-picker select[name="older"]').selectOption('2022-beijing');
+    await page.locator('.pair-picker select[name="newer"]').selectOption('2023-moscow');
+    await Promise.all([page.waitForURL(`${server.url}/summit-diff/compare/2022-beijing/2023-moscow/`), page.locator('.pair-picker button').click()]);
+    await page.goto(`${server.url}/summit-diff/graph/`);
+    const flows = await page.locator('a.f-link').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href') ?? '', a.getAttribute('data-lineage') ?? '']));
+    expect(flows.length).toBeGreaterThan(10);
+    for (const [link, lineage] of flows) {
+      expect(link).toMatch(/^\/summit-diff\/(?:clauses|statements)\//);
+      if (link!.includes('/clauses/')) expect(link).toBe(`/summit-diff/clauses/${lineage}/`);
+    }
+    expect(problems).toEqual([]);
+  });
 });
