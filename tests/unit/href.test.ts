@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseBase, withBase, withoutBase } from '../../src/lib/model/href.ts';
 import { addressesOf, checkLinks, outsideBase } from '../../scripts/links.ts';
@@ -53,5 +55,19 @@ describe('links under a base path', () => {
     expect(addressesOf(html)).toHaveLength(8);
     expect(outsideBase(html, '/b/')).toEqual(['/feed.xml', '/bad/', '/search/', '/sprite.svg#a', '/img.png']);
     expect(outsideBase(html, '/')).toEqual([]);
+  });
+});
+
+describe('no internal address by hand', () => {
+  it('no page, component or layout writes a root-relative href, src, action or cite: each goes through href()', () => {
+    const found: string[] = [];
+    for (const entry of readdirSync('src', { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.astro')) continue;
+      const file = join(entry.parentPath, entry.name);
+      readFileSync(file, 'utf8').split('\n').forEach((line, at) => {
+        for (const match of line.matchAll(/\s(?:href|src|action|cite)=(?:"\/(?!\/)|'\/(?!\/)|\{\s*[`'"]\/(?!\/))/g)) found.push(`${file}:${at + 1}: ${match[0].trim()}`);
+      });
+    }
+    expect(found).toEqual([]);
   });
 });
