@@ -169,6 +169,8 @@ export async function writeHostFiles(siteDir: string, options: { base: string; s
     const file = join(entry.parentPath, entry.name);
     pages.push({ path: `/${relative(siteDir, entry.parentPath).split(sep).join('/')}/`.replace(/^\/\/$/, '/'), html: await readFile(file, 'utf8') });
   }
+  // In path order, so that two builds of the same site write the same bytes.
+  pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const policies = [...new Set(pages.map((page) => pagePolicy(page.html)))];
   const config: HostConfig = { base: normaliseBase(options.base), site: options.site, policy: mergePolicies(policies), redirects: aliasRedirects(pages) };
   await writeFile(join(siteDir, '_headers'), headersFile(config));
