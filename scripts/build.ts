@@ -2,7 +2,11 @@
  * Build the site all or nothing: check the content first, build into a
  * temporary folder, index it for search, and only then replace dist/.
  * A content error stops the build before anything is written.
- * Usage: node scripts/build.ts   (CONTENT_DIR=… to build another corpus)
+ * Then it writes the host files (scripts/host-files.ts): _headers, _redirects,
+ * nginx.conf and robots.txt.
+ * A build for publishing (`--production`, or NODE_ENV=production) needs SITE_URL:
+ * without it, or with the example address, it stops before building.
+ * Usage: node scripts/build.ts [--production]   (CONTENT_DIR=… to build another corpus, BASE_PATH=/sub/ for a sub-path)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,8 +18,16 @@ import { formatReport, hasErrors } from '../src/lib/model/diagnostics.ts';
 import { buildDate, checkDay } from '../src/data/build-date.ts';
 import { indexSearch } from './search-index.ts';
 import { handleInternalErrors, progress } from './fatal.ts';
+import { writeHostFiles } from './host-files.ts';
+import { exampleSite, productionProblem } from './production.ts';
 
 handleInternalErrors();
+
+const problem = productionProblem(process.argv.slice(2), process.env);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
@@ -36,9 +48,12 @@ reading.file = undefined;
 
 await rm(tempDir, { recursive: true, force: true });
 const timingFile = join(tmpdir(), `summit-diff-timing-${process.pid}.json`);
+// Vite's own variables (BASE_URL, MODE, …) when the caller sets them, as a test runner does, would win over
+// the config in server-side modules: BASE_URL=/ in the environment put open data at the root. BASE_PATH sets the base.
+const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...environment } = process.env;
 const astro = spawnSync('astro', ['build', '--outDir', tempDir], {
   stdio: 'inherit',
-  env: { ...process.env, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SUMMIT_DIFF_TODAY: today, SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
+  env: { ...environment, SUMMIT_DIFF_TIMING_FILE: timingFile, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SUMMIT_DIFF_TODAY: today, SOURCE_DATE_EPOCH: String(Math.floor(buildDate().getTime() / 1000)) },
   shell: process.platform === 'win32'
 });
 if (astro.status !== 0) {
@@ -48,6 +63,8 @@ if (astro.status !== 0) {
 }
 progress.phase = 'indexing the site for search';
 await indexSearch(tempDir, corpus);
+progress.phase = 'writing the host files';
+await writeHostFiles(tempDir, { base: process.env.BASE_PATH || '/', site: process.env.SITE_URL ?? exampleSite });
 progress.phase = 'replacing dist/';
 
 if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });

@@ -1,15 +1,17 @@
 /**
  * Walk the built site and fail on any internal link or #fragment that does
  * not resolve; list the external links that are not https.
- * Usage: node scripts/check-links.ts [dist]
+ * The site is checked as served under BASE_PATH (`--base` wins), `/` by default.
+ * Usage: node scripts/check-links.ts [dist] [--base /summit-diff/]
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { checkLinks, type BuiltPage } from './links.ts';
 import { parseArgs } from 'node:util';
+import { checkLinks, type BuiltPage } from './links.ts';
 
-const { positionals } = parseArgs({ allowPositionals: true });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string' } } });
 const root = positionals[0] ?? 'dist';
+const base = values.base ?? process.env.BASE_PATH ?? '/';
 const entries = await readdir(root, { recursive: true, withFileTypes: true });
 const pages: BuiltPage[] = [];
 const files = new Set<string>();
@@ -23,8 +25,8 @@ for (const entry of entries) {
     pages.push({ path: url, html: await readFile(full, 'utf8') });
   }
 }
-const report = checkLinks(pages, files);
+const report = checkLinks(pages, files, base);
 for (const link of report.broken) console.error(`BROKEN  ${link.page} → ${link.href}  (${link.reason})`);
 for (const link of report.insecure) console.log(`not https  ${link.page} → ${link.href}`);
-console.log(`Checked ${report.checked} links on ${pages.length} pages: ${report.broken.length} broken, ${report.insecure.length} external links not https.`);
+console.log(`Checked ${report.checked} links on ${pages.length} pages under ${base}: ${report.broken.length} broken, ${report.insecure.length} external links not https.`);
 process.exit(report.broken.length > 0 ? 1 : 0);

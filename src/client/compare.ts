@@ -7,6 +7,7 @@
  */
 
 import { fragmentTarget } from './fragment.ts';
+import { href } from '../data/href.ts';
 
 const root = document.getElementById('compare');
 const filters = document.getElementById('filters') as HTMLFormElement | null;
@@ -125,7 +126,7 @@ function pickPair(form: HTMLFormElement): void {
   const earlier = older.selectedIndex < newer.selectedIndex;
   const first = earlier ? older.value : newer.value;
   const second = earlier ? newer.value : older.value;
-  location.assign(`/compare/${encodeURIComponent(first)}/${encodeURIComponent(second)}/`);
+  location.assign(href(`/compare/${encodeURIComponent(first)}/${encodeURIComponent(second)}/`));
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form.pair-picker')) {

@@ -5,6 +5,7 @@
  * the form so every search is a permalink.
  */
 import { oneHitPerStatement, rankResults, splitContent, type ResultGroup, type SearchHit, type SearchSort } from '../view/search-results.ts';
+import { href } from '../data/href.ts';
 
 type PagefindFilters = Record<string, string | { any: string[] }>;
 type PagefindResultData = { url: string; excerpt: string; content: string; locations: number[]; meta: Record<string, string> };
@@ -36,7 +37,7 @@ const sortSelect = document.getElementById('search-sort') as HTMLSelectElement |
 
 // Pagefind is served with the site, outside the bundle: import it by URL, once.
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href).then(async (module: Pagefind) => {
+  pagefind ??= import(/* @vite-ignore */ new URL(href('/pagefind/pagefind.js'), location.href).href).then(async (module: Pagefind) => {
     await module.options({ excerptLength: 36 });
     return module;
   });
@@ -165,7 +166,7 @@ function renderGroup(group: ResultGroup): HTMLLIElement {
     if (group.lead.meta.lineage) {
       if (statements.length > 1) years.append(' · ');
       const history = document.createElement('a');
-      history.href = `/clauses/${group.lead.meta.lineage}/`;
+      history.href = href(`/clauses/${group.lead.meta.lineage}/`);
       history.textContent = 'History of this provision';
       years.append(history);
     }

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { cardFonts, cardSvg, type CardText } from '../view/card.ts';
 import { formatDate } from '../lib/model/format.ts';
+import { href } from './href.ts';
 import type { Comparison } from './analysis.ts';
 import type { Formula, Statement } from '../lib/model/types.ts';
 
@@ -73,6 +74,6 @@ export function formulaCard(formula: Formula, statements: readonly Statement[], 
  * @param site the site's address.
  */
 export function cardFooter(path: string, site: URL | undefined): string {
-  const url = new URL(path, site ?? 'https://summit-diff.example.org');
+  const url = new URL(href(path), site ?? 'https://summit-diff.example.org');
   return `${url.host}${url.pathname}`;
 }

@@ -7,6 +7,7 @@ import { trackFormulas, type Tracker, type TrackerRow } from '../view/tracker.ts
 import type { MatrixInput } from '../view/matrix.ts';
 import type { Statement } from '../lib/model/types.ts';
 import { mainLine } from '../view/series.ts';
+import { href } from './href.ts';
 
 let cached: Promise<Tracker[]> | undefined;
 
@@ -46,7 +47,7 @@ export function matrixInput(tracker: Tracker, rows?: Array<{ id: string; label: 
       rows: group.rows.map((row) => ({
         id: row.formula.id,
         label: row.formula.label,
-        href: `/formulas/${row.formula.id}/`,
+        href: href(`/formulas/${row.formula.id}/`),
         cells: row.cells.filter((cell) => keep(cell.statementId)).map((cell) => {
           const statement = tracker.statements.find((s) => s.id === cell.statementId)!;
           const first = cell.occurrences[0];
@@ -54,7 +55,7 @@ export function matrixInput(tracker: Tracker, rows?: Array<{ id: string; label: 
           return {
             state: cell.state,
             title: `${row.formula.label} — ${statement.shortTitle}: ${stateWords[cell.state]}${phrase}`,
-            ...(first ? { href: `/statements/${cell.statementId}/#${first.clauseId}` } : {})
+            ...(first ? { href: href(`/statements/${cell.statementId}/#${first.clauseId}`) } : {})
           };
         })
       }))

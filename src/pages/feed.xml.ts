@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getAnalysis } from '../data/analysis.ts';
 import { siteName } from '../data/site.ts';
+import { basePath } from '../data/href.ts';
 import { neighbour } from '../lib/export/search-records.ts';
 import { toAtom, type FeedItem } from '../lib/export/feed.ts';
 
@@ -13,6 +14,6 @@ export const GET: APIRoute = async ({ site }) => {
     const comparison = previous && analysis.comparison(previous.id, statement.id);
     return { statement, previous: previous && comparison ? { statement: previous, headlines: comparison.report.headlines } : undefined };
   });
-  const xml = toAtom(items, { title: siteName, subtitle: 'New statements and their changes against the previous one.', site: site?.href ?? 'https://summit-diff.example.org/' });
+  const xml = toAtom(items, { title: siteName, subtitle: 'New statements and their changes against the previous one.', site: site?.href ?? 'https://summit-diff.example.org/', base: basePath });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

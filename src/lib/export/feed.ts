@@ -4,6 +4,7 @@
  * the content, so the feed of one corpus is always the same bytes.
  */
 import { escapeXml } from '../model/xml.ts';
+import { withBase } from '../model/href.ts';
 import type { Headline, Statement } from '../model/types.ts';
 
 /** One statement of the feed and what changed against its predecessor. */
@@ -14,7 +15,7 @@ export type FeedItem = {
 };
 
 /** The feed's own fields. */
-export type FeedOptions = { title: string; subtitle: string; site: string; maxHeadlines?: number };
+export type FeedOptions = { title: string; subtitle: string; site: string; maxHeadlines?: number; /** The site's base path (`/` by default). */ base?: string };
 
 /**
  * Atom 1.0 XML of the feed.
@@ -23,7 +24,7 @@ export type FeedOptions = { title: string; subtitle: string; site: string; maxHe
  * @param options title, subtitle and the site's address.
  */
 export function toAtom(items: readonly FeedItem[], options: FeedOptions): string {
-  const url = (path: string) => new URL(path, options.site).href;
+  const url = (path: string) => new URL(withBase(options.base, path), options.site).href;
   const ordered = [...items].sort((a, b) => b.statement.date.localeCompare(a.statement.date) || a.statement.id.localeCompare(b.statement.id));
   const updated = ordered[0] ? `${ordered[0].statement.date}T00:00:00Z` : '1970-01-01T00:00:00Z';
   const entries = ordered.map(({ statement, previous }) => {

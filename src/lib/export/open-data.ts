@@ -4,6 +4,7 @@
  */
 import type { ClauseGraph, Formula, PairReport, Statement } from '../model/types.ts';
 import { clausesOf } from '../analyse/graph.ts';
+import { withBase } from '../model/href.ts';
 import type { ConcordanceEntry } from '../content/concordance.ts';
 
 /** A series as the data files need it. */
@@ -13,15 +14,16 @@ export type EvidenceRow = { from: string[]; to: string[]; kind: string; evidence
 export type SeriesData = { id: string; title: string; graph: ClauseGraph; reports: PairReport[]; rows?: Record<string, EvidenceRow[]> };
 
 /**
- * `/data/statements.json`: every statement's metadata and its outline.
+ * `/data/statements.json`: every statement's metadata and its outline. Every `url` of the
+ * open data is a site path under the base path (`base`, `/` by default).
  *
  * @param statements statements in series order.
  */
-export function toStatementsJson(statements: readonly Statement[]): string {
+export function toStatementsJson(statements: readonly Statement[], base = '/'): string {
   return json({
     statements: statements.map((statement) => ({
       id: statement.id,
-      url: `/statements/${statement.id}/`,
+      url: withBase(base, `/statements/${statement.id}/`),
       title: statement.title,
       shortTitle: statement.shortTitle,
       date: statement.date,
@@ -48,7 +50,7 @@ export function toStatementsJson(statements: readonly Statement[]): string {
  *
  * @param series the series with their graphs.
  */
-export function toGraphJson(series: readonly SeriesData[]): string {
+export function toGraphJson(series: readonly SeriesData[], base = '/'): string {
   return json({
     series: series.map(({ id, title, graph }) => ({
       id,
@@ -65,7 +67,7 @@ export function toGraphJson(series: readonly SeriesData[]): string {
         formulas: node.formulas
       })),
       edges: graph.edges.map((edge) => ({ from: edge.from, to: edge.to, kind: edge.kind, score: edge.score })),
-      lineages: graph.lineages.map((lineage) => ({ id: lineage.id, url: `/clauses/${lineage.id}/`, nodes: lineage.nodes }))
+      lineages: graph.lineages.map((lineage) => ({ id: lineage.id, url: withBase(base, `/clauses/${lineage.id}/`), nodes: lineage.nodes }))
     }))
   });
 }
@@ -100,14 +102,14 @@ export function toFormulasJson(formulas: readonly Formula[], statements: readonl
  *
  * @param series the series with their reports.
  */
-export function toReportJson(series: readonly SeriesData[]): string {
+export function toReportJson(series: readonly SeriesData[], base = '/'): string {
   return json({
     pairs: series.flatMap(({ id, reports, rows }) =>
       reports.map((report) => ({
         series: id,
         older: report.older,
         newer: report.newer,
-        url: `/compare/${report.older}/${report.newer}/`,
+        url: withBase(base, `/compare/${report.older}/${report.newer}/`),
         counts: report.counts,
         moved: report.moved,
         alignerCounts: report.alignerCounts,
@@ -117,7 +119,7 @@ export function toReportJson(series: readonly SeriesData[]): string {
           text: headline.text,
           weight: headline.weight,
           anchor: headline.anchor,
-          url: `/compare/${report.older}/${report.newer}/#${headline.anchor}`,
+          url: withBase(base, `/compare/${report.older}/${report.newer}/#${headline.anchor}`),
           formula: headline.formula ?? null,
           topic: headline.topic ?? null,
           basis: headline.basis,

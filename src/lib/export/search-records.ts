@@ -100,6 +100,7 @@ export function searchRecords(input: SearchInput): SearchRecord[] {
           if (status) change.push(status);
           if (droppedNext.has(clause.id)) change.push('dropped-next');
           records.push({
+            // Site paths without the base: Pagefind puts its own base (where its bundle is served) before them.
             url: `/statements/${statement.id}/#${clause.id}`,
             content: [clause.text, ...formulaLines].join('\n'),
             // Pagefind indexes each language with its own stemming and segmentation.
