@@ -251,12 +251,7 @@ export function marksWithin(parts: readonly DiffPart[], marks: RowEvidence['mark
   if (marks === 'all') return parts.map((part) => ({ ...part }));
   const ranges = marks === 'none' ? [] : marks[side];
   const out: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string): void => {
-    if (!text) return;
-    const last = out[out.length - 1];
-    if (last && last.op === op) last.text += text;
-    else out.push({ op, text });
-  };
+  const push = (op: DiffPart['op'], text: string): void => appendPart(out, op, text);
   let offset = 0;
   for (const part of parts) {
     const start = offset;
@@ -292,12 +287,7 @@ export function interleavedMarksWithin(parts: readonly DiffPart[], marks: RowEvi
   const older = marks === 'none' ? [] : marks.older;
   const newer = marks === 'none' ? [] : marks.newer;
   const out: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string): void => {
-    if (!text) return;
-    const last = out[out.length - 1];
-    if (last && last.op === op) last.text += text;
-    else out.push({ op, text });
-  };
+  const push = (op: DiffPart['op'], text: string): void => appendPart(out, op, text);
   let olderAt = 0;
   let newerAt = 0;
   for (const part of parts) {
@@ -311,4 +301,12 @@ export function interleavedMarksWithin(parts: readonly DiffPart[], marks: RowEvi
     }
   }
   return out;
+}
+
+// Add text to a run of parts, joining it to the last part when that has the same op.
+function appendPart(out: DiffPart[], op: DiffPart['op'], text: string): void {
+  if (!text) return;
+  const last = out[out.length - 1];
+  if (last && last.op === op) last.text += text;
+  else out.push({ op, text });
 }
