@@ -1,0 +1,4 @@
+/** Languages: words from the platform's segmentation, Russian and Chinese normalisation, and formula originals as patterns. */
+export * from './normal.ts';
+export * from './patterns.ts';
+export * from './words.ts';
