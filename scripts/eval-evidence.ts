@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { loadCorpus } from '../src/data/load.ts';
 import { analyse, type Comparison } from '../src/data/analysis.ts';
 import { evaluationPairs } from '../src/lib/eval/evaluate.ts';
+import { clausesById } from '../src/lib/model/statement.ts';
 import type { Clause, RegistrySource, Statement } from '../src/lib/model/types.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
@@ -60,8 +61,8 @@ type Audit = { claims: number; backed: number; claimBases: Map<string, number>; 
 
 function audit(comparison: Comparison): Audit {
   const { older, newer, pairs, evidence, report } = comparison;
-  const olderClauses = clauseIndex(older);
-  const newerClauses = clauseIndex(newer);
+  const olderClauses = clausesById(older);
+  const newerClauses = clausesById(newer);
   const result: Audit = { claims: 0, backed: 0, claimBases: new Map(), headlines: 0, headlinesBacked: 0, headlineBases: new Map(), editorial: 0, undocumentedNewer: 0, unbacked: [] };
   const backedRows = new Set<number>();
   pairs.forEach((pair, at) => {
@@ -74,7 +75,7 @@ function audit(comparison: Comparison): Audit {
     if (!claims) return;
     result.claims++;
     result.claimBases.set(row.basis, (result.claimBases.get(row.basis) ?? 0) + 1);
-    const support = supportOf(row.class, row.moved, from, to, older, newer, comparison);
+    const support = supportOf(row.class, row.moved, from, to, older, newer);
     if (support) {
       result.backed++;
       backedRows.add(at);
@@ -98,7 +99,7 @@ function audit(comparison: Comparison): Audit {
 }
 
 /** What in the raw content supports a claimed change of a row, or undefined. */
-function supportOf(kind: string, moved: boolean, from: Clause[], to: Clause[], older: Statement, newer: Statement, comparison: Comparison): string | undefined {
+function supportOf(kind: string, moved: boolean, from: Clause[], to: Clause[], older: Statement, newer: Statement): string | undefined {
   const names = (clauses: Clause[]) => new Set(clauses.flatMap((clause) => [clause.id, clause.paragraphKey]));
   if (moved) {
     const placed = (statement: Statement, clause: Clause | undefined) => statement.sections.find((section) => section.paragraphs.some((p) => p.clauses.includes(clause!)))?.placement === 'documented';
@@ -136,7 +137,6 @@ function supportOf(kind: string, moved: boolean, from: Clause[], to: Clause[], o
     }
     return undefined;
   }
-  void comparison;
   return undefined;
 }
 
@@ -148,10 +148,6 @@ function renderingOf(clause: Clause, text: string): string | undefined {
     if (entry && entry.kind !== 'note') return entry.follows;
   }
   return undefined;
-}
-
-function clauseIndex(statement: Statement): Map<string, Clause> {
-  return new Map(statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => [clause.id, clause] as const))));
 }
 
 function formatBases(bases: Map<string, number>): string {

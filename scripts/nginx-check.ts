@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linksOf } from './links.ts';
-import { nginxConf, type HostConfig } from './host-files.ts';
 import { freePort } from './site-server.ts';
 import { normaliseBase, withBase, withoutBase } from '../src/lib/model/href.ts';
 

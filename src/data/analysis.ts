@@ -8,12 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { getCorpus } from './corpus.ts';
 import type { Corpus } from './load.ts';
 import type { Series } from '../lib/content/series.ts';
-import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Section, Statement } from '../lib/model/types.ts';
+import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Statement } from '../lib/model/types.ts';
 import { align } from '../lib/align/align.ts';
 import { displayOrder } from '../lib/align/display-order.ts';
 import { applyCorrections } from '../lib/content/corrections.ts';
 import { wordDiff } from '../lib/analyse/diff.ts';
 import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/analyse/graph.ts';
+import { sectionsByClause } from '../lib/model/statement.ts';
 import { anchorPage, reportPair } from '../lib/analyse/report.ts';
 import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
 import type { SeriesData } from '../lib/export/open-data.ts';
@@ -170,8 +171,8 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
   const olderClauses = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
   const newerClauses = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
   const olderOrder = [...olderClauses.keys()];
-  const olderSection = sectionIndex(older);
-  const newerSection = sectionIndex(newer);
+  const olderSection = sectionsByClause(older);
+  const newerSection = sectionsByClause(newer);
   const anchors = anchorPage(pairs, older, newer);
 
   const rows: CompareRow[] = pairs.map((pair, at) => {
@@ -325,12 +326,6 @@ export function tidy(parts: readonly DiffPart[]): DiffPart[] {
     push('equal', trail);
   }
   return out;
-}
-
-function sectionIndex(statement: Statement): Map<string, Section> {
-  const index = new Map<string, Section>();
-  for (const section of statement.sections) for (const paragraph of section.paragraphs) for (const clause of paragraph.clauses) index.set(clause.id, section);
-  return index;
 }
 
 /**

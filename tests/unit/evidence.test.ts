@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPairs, marksWithin } from '../../src/lib/analyse/evidence.ts';
 import { reportPair } from '../../src/lib/analyse/report.ts';
-import type { AlignedPair, Clause, RegistrySource, Statement } from '../../src/lib/model/types.ts';
+import type { AlignedPair, RegistrySource, Statement } from '../../src/lib/model/types.ts';
 import { parseStatement } from '../../src/lib/content/parse.ts';
 
 // Two small digests written out in full, parsed as the build parses them.

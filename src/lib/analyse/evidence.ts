@@ -19,6 +19,7 @@
  */
 import type { AlignedPair, Clause, DiffPart, DocumentedNote, RegistrySource, Section, Statement } from '../model/types.ts';
 import { witnessOf } from '../content/registry.ts';
+import { clausesById, sectionsByClause } from '../model/statement.ts';
 
 /** The class of a row, by its evidence. */
 export type EvidenceClass = 'kept' | 'changed' | 'dropped' | 'added' | 'moved-to' | 'undocumented';
@@ -89,10 +90,10 @@ export type EvidenceContext = {
  * @returns one evidence record per pair, in the same order.
  */
 export function classifyPairs(pairs: readonly AlignedPair[], context: EvidenceContext): RowEvidence[] {
-  const olderClauses = clauseIndex(context.older);
-  const newerClauses = clauseIndex(context.newer);
-  const olderSections = sectionIndex(context.older);
-  const newerSections = sectionIndex(context.newer);
+  const olderClauses = clausesById(context.older);
+  const newerClauses = clausesById(context.newer);
+  const olderSections = sectionsByClause(context.older);
+  const newerSections = sectionsByClause(context.newer);
   return pairs.map((pair) => {
     const from = pair.from.map((id) => olderClauses.get(id)!).filter(Boolean);
     const to = pair.to.map((id) => newerClauses.get(id)!).filter(Boolean);
@@ -115,7 +116,7 @@ export function classifyPairs(pairs: readonly AlignedPair[], context: EvidenceCo
  * @param context the two statements and the registry.
  */
 export function classifyVersions(from: Clause[], to: Clause[], context: EvidenceContext): RowEvidence {
-  return classifyRow(from, to, context, sectionIndex(context.older), sectionIndex(context.newer));
+  return classifyRow(from, to, context, sectionsByClause(context.older), sectionsByClause(context.newer));
 }
 
 function classifyRow(from: Clause[], to: Clause[], context: EvidenceContext, olderSections: Map<string, Section>, newerSections: Map<string, Section>): RowEvidence {
@@ -227,14 +228,6 @@ function isCompleteFor(statement: Statement, clauses: readonly Clause[], section
   if (statement.complete) return true;
   const keys = new Set(clauses.map((clause) => sectionsOfClauses.get(clause.id)?.key));
   return statement.sections.some((section) => section.complete && keys.has(section.key));
-}
-
-function clauseIndex(statement: Statement): Map<string, Clause> {
-  return new Map(statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => [clause.id, clause] as const))));
-}
-
-function sectionIndex(statement: Statement): Map<string, Section> {
-  return new Map(statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => [clause.id, section] as const))));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { AlignedPair, Clause, Diagnostic, Statement } from '../model/types.ts';
 import type { RowEvidence } from '../analyse/evidence.ts';
+import { clausesById } from '../model/statement.ts';
 
 /** A text with its quotes set aside: what remains is the editors' paraphrase. */
 export function paraphraseOf(text: string): string {
@@ -20,8 +21,8 @@ export function paraphraseOf(text: string): string {
  */
 export function paraphraseDrift(comparison: { older: Statement; newer: Statement; pairs: readonly AlignedPair[]; evidence: readonly RowEvidence[] }): Diagnostic[] {
   const { older, newer, pairs, evidence } = comparison;
-  const olderClauses = index(older);
-  const newerClauses = index(newer);
+  const olderClauses = clausesById(older);
+  const newerClauses = clausesById(newer);
   const diagnostics: Diagnostic[] = [];
   pairs.forEach((pair, at) => {
     const row = evidence[at];
@@ -52,8 +53,4 @@ function firstDifference(before: string, after: string): string {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   const show = (words: string[]) => `“${words.slice(start, start + 6).join(' ')}${words.length > start + 6 ? ' …' : ''}”`;
   return `${show(a)} became ${show(b)}`;
-}
-
-function index(statement: Statement): Map<string, Clause> {
-  return new Map(statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => [clause.id, clause] as const))));
 }

@@ -7,10 +7,11 @@
  * same original language).
  */
 import { z } from 'zod';
-import type { Clause, Diagnostic, Position, Quote, RegistrySource, Statement } from '../model/types.ts';
+import type { Diagnostic, Position, Quote, RegistrySource, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
 import { keyPattern } from '../model/schema.ts';
 import { readYamlList } from './yaml-list.ts';
+import { clausesOf } from '../model/statement.ts';
 
 const kinds = ['official-text', 'official-translation', 'wire', 'unofficial-translation', 'report', 'analysis', 'note'] as const;
 
@@ -98,7 +99,7 @@ export function checkRegistry(registry: readonly RegistrySource[], statements: r
         diagnostics.push({ ...footnote.position, rule: 'footnote-source-statement', severity: 'error', message: `footnote [^${footnote.label}] cites source \`${entry.id}\`, which does not list \`${statement.id}\``, hint: `Add \`${statement.id}\` to the entry's \`statements\` if the page documents this statement, or cite the entry for the page you read.` });
       }
     }
-    for (const clause of clausesIn(statement)) {
+    for (const clause of clausesOf(statement)) {
       for (const quote of clause.quotes) {
         const witness = witnessOf(quote, byId);
         if (witness?.follows !== undefined) continue;
@@ -118,8 +119,4 @@ export function checkRegistry(registry: readonly RegistrySource[], statements: r
     if (!used.has(entry.id)) diagnostics.push({ ...entry.position, rule: 'source-unused', severity: 'error', message: `source \`${entry.id}\` is cited by no footnote`, hint: `Cite it with [^${entry.id}] where it documents a provision, or remove the entry.` });
   }
   return diagnostics;
-}
-
-function clausesIn(statement: Statement): Clause[] {
-  return statement.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses));
 }
