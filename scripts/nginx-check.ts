@@ -8,50 +8,27 @@
  * site's 404 page.
  * Usage: node scripts/nginx-check.ts [--site dir]   (--site: an existing build for BASE_PATH)
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linksOf } from './links.ts';
-import { freePort } from './site-server.ts';
+import { serveWithNginx } from './nginx-server.ts';
+import type { SiteServer } from './site-server.ts';
 import { normaliseBase, withBase, withoutBase } from '../src/lib/model/href.ts';
 
-const nginx = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const { values } = parseArgs({ options: { site: { type: 'string' } } });
 const base = normaliseBase(process.env.BASE_PATH || '/summit-diff/');
-const work = mkdtempSync(join(tmpdir(), 'summit-nginx-'));
-const root = join(work, 'root');
-// nginx started by root reads as an unprivileged user: the temporary folder must be readable.
-chmodSync(work, 0o755);
-const site = values.site ? resolve(values.site) : join(root, ...base.split('/').filter(Boolean));
+const work = mkdtempSync(join(tmpdir(), 'summit-nginx-build-'));
+const site = values.site ? resolve(values.site) : join(work, 'site');
 const problems: string[] = [];
-let server: ReturnType<typeof spawn> | undefined;
-// nginx never outlives this script, however it ends.
-process.on('exit', () => server?.kill('SIGTERM'));
+let server: SiteServer | undefined;
 
 function finish(code: number): never {
-  if (server?.pid) server.kill('SIGTERM');
+  server?.close();
   rmSync(work, { recursive: true, force: true });
   process.exit(code);
-}
-
-/** Resolve once the port accepts connections: polled every 50 ms, for up to `tries` attempts. */
-async function listening(port: number, tries = 200): Promise<void> {
-  for (let attempt = 0; attempt < tries; attempt++) {
-    const ok = await new Promise<boolean>((done) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end();
-        done(true);
-      });
-      socket.on('error', () => done(false));
-    });
-    if (ok) return;
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`nginx stopped (exit ${server.exitCode}).`);
-    await new Promise((wait) => setTimeout(wait, 50));
-  }
-  throw new Error(`nginx does not listen on port ${port}.`);
 }
 
 if (!values.site) {
@@ -60,50 +37,15 @@ if (!values.site) {
     console.error('The sub-path build failed.');
     finish(1);
   }
-} else {
-  const parent = join(root, ...base.split('/').filter(Boolean).slice(0, -1));
-  spawnSync('mkdir', ['-p', parent]);
-  if (base !== '/') symlinkSync(site, join(root, ...base.split('/').filter(Boolean)));
-  else {
-    rmSync(root, { recursive: true, force: true });
-    symlinkSync(site, root);
-  }
 }
 
-// The server block the build wrote, with this machine's root and a free port.
-const port = await freePort();
-const written = readFileSync(join(site, 'nginx.conf'), 'utf8');
-const block = written.replace(/^ {4}listen .*;$/m, `    listen 127.0.0.1:${port};`).replace(/^ {4}root .*;$/m, `    root ${root};`);
-if (!block.includes(`location ${base} {`)) {
-  console.error(`${join(site, 'nginx.conf')} is not for the base path ${base}: build with BASE_PATH=${base}.`);
-  finish(1);
-}
-writeFileSync(join(work, 'server.conf'), block);
-writeFileSync(
-  join(work, 'nginx.conf'),
-  [
-    'worker_processes 1;',
-    `pid ${join(work, 'nginx.pid')};`,
-    `error_log ${join(work, 'error.log')} warn;`,
-    'events { worker_connections 64; }',
-    'http {',
-    '  include /etc/nginx/mime.types;',
-    '  default_type application/octet-stream;',
-    `  access_log off;`,
-    `  client_body_temp_path ${work}/body; proxy_temp_path ${work}/proxy; fastcgi_temp_path ${work}/fastcgi; uwsgi_temp_path ${work}/uwsgi; scgi_temp_path ${work}/scgi;`,
-    `  include ${join(work, 'server.conf')};`,
-    '}',
-    ''
-  ].join('\n')
-);
-server = spawn(nginx, ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
 try {
-  await listening(port);
+  server = await serveWithNginx(site, base);
 } catch (error) {
-  console.error(String(error), readFileSync(join(work, 'error.log'), { encoding: 'utf8', flag: 'a+' }).slice(-2000));
+  console.error(error instanceof Error ? error.message : String(error));
   finish(1);
 }
-const origin = `http://127.0.0.1:${port}`;
+const origin = server.url;
 
 async function get(path: string): Promise<Response> {
   return fetch(`${origin}${path}`, { redirect: 'manual' });

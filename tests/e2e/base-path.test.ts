@@ -1,21 +1,25 @@
 /**
  * The site built for a sub-path (BASE_PATH=/summit-diff/, as on a project page of
  * a static host), into a temporary folder: no internal address leaves the base,
- * the link check passes under it, the host files carry it, and search works when
- * the site is served under it.
+ * the link check passes under it, and the host files carry it. Then the smoke
+ * set of browser tests runs against Debian's nginx with the server block the
+ * build wrote, so what users deploy is what is tested.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, outsideBase, type BuiltPage } from '../../scripts/links.ts';
-import { serveSite, type SiteServer } from '../../scripts/site-server.ts';
+import { serveWithNginx } from '../../scripts/nginx-server.ts';
+import type { SiteServer } from '../../scripts/site-server.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 const base = '/summit-diff/';
 const site = 'https://user.github.io';
 const root = mkdtempSync(join(tmpdir(), 'summit-base-'));
+// nginx's workers read as an unprivileged user: the temporary folder must be readable.
+chmodSync(root, 0o755);
 // The folder the server serves holds the site at summit-diff/, as a host serves a project page.
 const out = join(root, 'summit-diff');
 let server: SiteServer | undefined;
@@ -93,7 +97,7 @@ describe('a build with BASE_PATH=/summit-diff/', () => {
   });
 
   it('searches when served under the base: Pagefind loads and the results link into the base', async () => {
-    server = await serveSite(root);
+    server = await serveWithNginx(out, base);
     const { page, problems } = await openPage(browser(), `${server.url}/summit-diff/search/?q=Taiwan`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
     const links = await page.locator('.search-result a.result-excerpt').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
@@ -105,7 +109,7 @@ describe('a build with BASE_PATH=/summit-diff/', () => {
   });
 
   it('the pair picker navigates within the base, and the graph links its flows into it', async () => {
-    server ??= await serveSite(root);
+    server ??= await serveWithNginx(out, base);
     const { page, problems } = await openPage(browser(), `${server.url}/summit-diff/compare/2023-moscow/2024-beijing/`);
     await page.locator('.pair-picker select[name="older"]').selectOption('2022-beijing');
     await page.locator('.pair-picker select[name="newer"]').selectOption('2023-moscow');
@@ -118,5 +122,37 @@ describe('a build with BASE_PATH=/summit-diff/', () => {
       if (link!.includes('/clauses/')) expect(link).toBe(`/summit-diff/clauses/${lineage}/`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('opens a permalinked paragraph at its place, and highlights it', async () => {
+    server ??= await serveWithNginx(out, base);
+    const { page, problems } = await openPage(browser(), `${server.url}/summit-diff/statements/2022-beijing/#unilateralism`);
+    const target = page.locator('[id="unilateralism"]');
+    await expect(target.evaluate((element) => element.classList.contains('is-target'))).resolves.toBe(true);
+    await expect.poll(async () => {
+      const box = await target.boundingBox();
+      return box !== null && box.y >= 0 && box.y < 900;
+    }).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows a clause alias through nginx to the history within the base', async () => {
+    server ??= await serveWithNginx(out, base);
+    const { page, problems } = await openPage(browser(), `${server.url}/summit-diff/clauses/arctic-2025-moscow/`);
+    const landed = new URL(page.url()).pathname;
+    expect(landed).toMatch(/^\/summit-diff\/clauses\/[^/]+\/$/);
+    expect(landed).not.toBe('/summit-diff/clauses/arctic-2025-moscow/');
+    // The history page names the clause the alias stood for.
+    await expect(page.locator('[id="arctic"], [data-key="arctic"], a[href*="#arctic"]').count()).resolves.toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("answers a missing page with the site's 404 page, styled and linked within the base", async () => {
+    server ??= await serveWithNginx(out, base);
+    const response = await fetch(`${server.url}/summit-diff/no-such-page/`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toMatch(/<link rel="stylesheet" href="\/summit-diff\/_astro\//);
+    expect(html).toContain('href="/summit-diff/"');
   });
 });
