@@ -44,19 +44,89 @@ export function reportPair(
   for (const pair of pairs) alignerCounts[pair.kind]++;
   const counts = Object.fromEntries(evidenceClasses.map((kind) => [kind, 0])) as Record<EvidenceClass, number>;
   for (const row of evidence) counts[row.class]++;
-  const moved = evidence.filter((row) => row.moved).length;
 
-  const olderClauses = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
-  const newerClauses = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
+  const context = pairContext(older, newer, pairs, evidence, formulas, history);
+  const formulaChanges = changedFormulas(context, companions);
+  const { headlines, documentedRows } = documentedHeadlines(context);
+  headlines.push(...quoteHeadlines(context, documentedRows));
+  const formulaAnchors: Record<string, string> = {};
+  headlines.push(...formulaHeadlines(context, formulaChanges, companions, documentedRows, formulaAnchors));
+  const topicRows = topicChanges(context, topics);
+  headlines.push(...topicHeadlines(context, topicRows));
+  headlines.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
+
+  return {
+    older: older.id,
+    newer: newer.id,
+    counts,
+    moved: evidence.filter((row) => row.moved).length,
+    alignerCounts,
+    formulas: formulaChanges,
+    formulaAnchors,
+    topics: topicRows.map(({ topic, droppedPairs, addedPairs, changedPairs }) => ({ topic: topic.id, dropped: droppedPairs.length, added: addedPairs.length, changed: changedPairs.length })),
+    headlines
+  };
+}
+
+/** What every step of a pair's report reads: the two statements, the rows and their evidence, and lookups over them. */
+type PairContext = {
+  older: Statement;
+  newer: Statement;
+  pairs: readonly AlignedPair[];
+  evidence: readonly RowEvidence[];
+  formulas: readonly Formula[];
+  olderClauses: Map<string, Clause>;
+  newerClauses: Map<string, Clause>;
+  /** Each row's element id on the compare page, in the order of `pairs`. */
+  rowIds: string[];
+  /** The series' statements before `newer`, oldest first, `older` included. */
+  earlier: Statement[];
+};
+
+function pairContext(older: Statement, newer: Statement, pairs: readonly AlignedPair[], evidence: readonly RowEvidence[], formulas: readonly Formula[], history: readonly Statement[]): PairContext {
+  return {
+    older,
+    newer,
+    pairs,
+    evidence,
+    formulas,
+    olderClauses: new Map(clausesOf(older).map((clause) => [clause.id, clause])),
+    newerClauses: new Map(clausesOf(newer).map((clause) => [clause.id, clause])),
+    rowIds: anchorPage(pairs, older, newer).rows.map((row) => row.id),
+    earlier: [...history, older].filter((statement, at, all) => statement.id !== newer.id && all.findIndex((s) => s.id === statement.id) === at).sort(byDateThenId)
+  };
+}
+
+const labelOf = (context: PairContext, id: string) => quoteLabel(context.formulas.find((formula) => formula.id === id)?.label ?? id);
+const salienceOf = (context: PairContext, id: string) => context.formulas.find((formula) => formula.id === id)?.salience ?? 1;
+
+/** A row weighs as much as the most salient formula either side holds. */
+function rowSalience(context: PairContext, at: number): number {
+  const pair = context.pairs[at]!;
+  const clauses = [...pair.from.map((id) => context.olderClauses.get(id)), ...pair.to.map((id) => context.newerClauses.get(id))];
+  return Math.max(1, ...clauses.flatMap((clause) => clause?.formulas ?? []).map((id) => salienceOf(context, id)));
+}
+
+/** The index of the first row whose older side holds formula `id`. */
+const holdsInOlder = (context: PairContext, id: string) => (pair: AlignedPair) => pair.from.some((clauseId) => context.olderClauses.get(clauseId)?.formulas.includes(id));
+
+/**
+ * Which formulas the newer statement drops, introduces, keeps or leaves to a
+ * same-day statement, claiming a drop or an introduction only where the rows
+ * holding the formula are evidence of it; the rest is undocumented.
+ */
+function changedFormulas(context: PairContext, companions: readonly Statement[]): PairReport['formulas'] {
+  const { older, newer, pairs, evidence, formulas } = context;
   const olderFormulas = formulasIn(older);
   const newerFormulas = formulasIn(newer);
+  // Lexicon order first, then formulas the lexicon does not list (sorted).
   const lexiconOrder = (ids: Iterable<string>) => {
     const set = new Set(ids);
     return formulas.map((formula) => formula.id).filter((id) => set.has(id)).concat([...set].filter((id) => !formulas.some((f) => f.id === id)).sort());
   };
   // The evidence classes of the rows holding a formula on one side.
   const classesHolding = (id: string, side: 'from' | 'to'): Set<EvidenceClass> => {
-    const clauses = side === 'from' ? olderClauses : newerClauses;
+    const clauses = side === 'from' ? context.olderClauses : context.newerClauses;
     return new Set(pairs.flatMap((pair, at) => (pair[side].some((clauseId) => clauses.get(clauseId)?.formulas.includes(id)) ? [evidence[at]!.class] : [])));
   };
   const gone = [...olderFormulas].filter((id) => !newerFormulas.has(id));
@@ -69,130 +139,146 @@ export function reportPair(
   const kept = lexiconOrder([...olderFormulas].filter((id) => newerFormulas.has(id)));
   const undocumentedNewer = lexiconOrder(gone.filter((id) => !dropped.includes(id) && !movedTo.includes(id)));
   const undocumentedOlder = lexiconOrder(come.filter((id) => !introduced.includes(id)));
+  return { dropped, introduced, kept, movedTo, undocumentedNewer, undocumentedOlder };
+}
 
-  const anchors = anchorPage(pairs, older, newer).rows;
-  const rowOf = (test: (pair: AlignedPair, at: number) => boolean): string => {
-    const at = pairs.findIndex(test);
-    return at >= 0 ? anchors[at]!.id : '';
-  };
-  const label = (id: string) => quoteLabel(formulas.find((formula) => formula.id === id)?.label ?? id);
-  const salienceOf = (id: string) => formulas.find((formula) => formula.id === id)?.salience ?? 1;
-  const rowSalience = (at: number) => Math.max(1, ...[...pairs[at]!.from.map((id) => olderClauses.get(id)), ...pairs[at]!.to.map((id) => newerClauses.get(id))].flatMap((clause) => clause?.formulas ?? []).map(salienceOf));
-  const earlier = [...history, older].filter((statement, at, all) => statement.id !== newer.id && all.findIndex((s) => s.id === statement.id) === at).sort(byDateThenId);
-
+/**
+ * What a cited source documents (an omission, a change or an addition), in the
+ * editors' words: one headline per note, at its first row. The rows returned
+ * need no other headline.
+ */
+function documentedHeadlines(context: PairContext): { headlines: Headline[]; documentedRows: Set<number> } {
   const headlines: Headline[] = [];
   const documentedRows = new Set<number>();
-  // What a cited source documents: an omission, a change or an addition, in the editors' words.
   const documentedNotes = new Set<DocumentedNote>();
-  evidence.forEach((row, at) => {
+  context.evidence.forEach((row, at) => {
     if (row.basis !== 'documented' || !row.documented) return;
     documentedRows.add(at);
     // One note may cover several rows (a paragraph's sentences): one headline, at its first row.
     if (documentedNotes.has(row.documented)) return;
     documentedNotes.add(row.documented);
     const base = row.class === 'dropped' ? 200 : row.class === 'changed' ? 180 : 150;
-    headlines.push({ text: `${newer.shortTitle}: ${row.documented.note}`, weight: base + 40 * (rowSalience(at) - 1), anchor: anchors[at]!.id, basis: 'documented', source: row.documented.source });
+    headlines.push({ text: `${context.newer.shortTitle}: ${row.documented.note}`, weight: base + 40 * (rowSalience(context, at) - 1), anchor: context.rowIds[at]!, basis: 'documented', source: row.documented.source });
   });
-  // Comparable quotes that differ: the same rendering words it otherwise.
-  evidence.forEach((row, at) => {
-    if (row.basis !== 'quotes' || documentedRows.has(at)) return;
+  return { headlines, documentedRows };
+}
+
+/** Comparable quotes that differ: the same rendering words it otherwise. */
+function quoteHeadlines(context: PairContext, documentedRows: ReadonlySet<number>): Headline[] {
+  const { older, newer, pairs } = context;
+  const quote = (ids: readonly string[], clauses: Map<string, Clause>, ranges: Array<[number, number]>) => {
+    const text = ids.map((id) => clauses.get(id)?.text ?? '').join(' ');
+    return ranges.map(([from, to]) => `“${text.slice(from, to)}”`).join(', ');
+  };
+  return context.evidence.flatMap((row, at): Headline[] => {
+    if (row.basis !== 'quotes' || documentedRows.has(at)) return [];
     const pair = pairs[at]!;
-    const quote = (ids: readonly string[], clauses: Map<string, Clause>, ranges: Array<[number, number]>) => {
-      const text = ids.map((id) => clauses.get(id)?.text ?? '').join(' ');
-      return ranges.map(([from, to]) => `“${text.slice(from, to)}”`).join(', ');
-    };
     const marks = row.marks === 'all' || row.marks === 'none' ? { older: [], newer: [] } : row.marks;
     const rendering = row.renderings?.newer.find((r) => row.renderings?.older.includes(r)) ?? '';
-    headlines.push({
-      text: `${newer.shortTitle} has ${quote(pair.to, newerClauses, marks.newer)} where ${older.shortTitle} has ${quote(pair.from, olderClauses, marks.older)} (both in the ${renderingName(rendering)}).`,
-      weight: 90 + 40 * (rowSalience(at) - 1),
-      anchor: anchors[at]!.id,
-      basis: 'quotes'
-    });
+    return [
+      {
+        text: `${newer.shortTitle} has ${quote(pair.to, context.newerClauses, marks.newer)} where ${older.shortTitle} has ${quote(pair.from, context.olderClauses, marks.older)} (both in the ${renderingName(rendering)}).`,
+        weight: 90 + 40 * (rowSalience(context, at) - 1),
+        anchor: context.rowIds[at]!,
+        basis: 'quotes'
+      }
+    ];
   });
-  const holdsInOlder = (id: string) => (pair: AlignedPair) => pair.from.some((clauseId) => olderClauses.get(clauseId)?.formulas.includes(id));
-  const formulaAnchors: Record<string, string> = {};
-  for (const id of dropped) {
+}
+
+/**
+ * Headlines for formulas dropped, moved to a same-day statement, introduced and
+ * (when salient) kept; fills `formulaAnchors` with the row each formula's
+ * change is shown at. Rows already headlined by a documented note get none.
+ */
+function formulaHeadlines(context: PairContext, changes: PairReport['formulas'], companions: readonly Statement[], documentedRows: ReadonlySet<number>, formulaAnchors: Record<string, string>): Headline[] {
+  const { older, newer, pairs, evidence, rowIds, earlier } = context;
+  const headlines: Headline[] = [];
+  const before = earlier.filter((statement) => byDateThenId(statement, older) <= 0);
+  for (const id of changes.dropped) {
     // Anchor at the row that is the evidence of the loss, not merely the first row that holds the formula.
-    const evidential = pairs.findIndex((pair, at) => holdsInOlder(id)(pair) && isEvidenceOfLoss(new Set([evidence[at]!.class])));
-    const at = evidential >= 0 ? evidential : pairs.findIndex(holdsInOlder(id));
-    if (at >= 0) formulaAnchors[id] = anchors[at]!.id;
+    const evidential = pairs.findIndex((pair, at) => holdsInOlder(context, id)(pair) && isEvidenceOfLoss(new Set([evidence[at]!.class])));
+    const at = evidential >= 0 ? evidential : pairs.findIndex(holdsInOlder(context, id));
+    if (at >= 0) formulaAnchors[id] = rowIds[at]!;
     if (documentedRows.has(at)) continue;
-    const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
+    const run = presenceRun(before, id);
     const since = run.length > 1 ? `present since ${run[0]!.shortTitle}` : `present in ${older.shortTitle}`;
-    headlines.push({ text: `${newer.shortTitle} drops the formula ${label(id)}, ${since}.`, weight: 100 + 10 * run.length + 40 * (salienceOf(id) - 1), anchor: at >= 0 ? anchors[at]!.id : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
+    headlines.push({ text: `${newer.shortTitle} drops the formula ${labelOf(context, id)}, ${since}.`, weight: 100 + 10 * run.length + 40 * (salienceOf(context, id) - 1), anchor: at >= 0 ? rowIds[at]! : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
   }
-  for (const id of movedTo) {
+  for (const id of changes.movedTo) {
     const companion = companions.find((statement) => formulasIn(statement).has(id))!;
-    const holding = pairs.findIndex(holdsInOlder(id));
-    if (holding >= 0) formulaAnchors[id] = anchors[holding]!.id;
+    const holding = pairs.findIndex(holdsInOlder(context, id));
+    if (holding >= 0) formulaAnchors[id] = rowIds[holding]!;
     // Headline grade only where the provision itself stands in the same-day statement (the row is `moved-to`); otherwise the summary lists it.
-    const at = pairs.findIndex((pair, index) => holdsInOlder(id)(pair) && evidence[index]!.class === 'moved-to');
+    const at = pairs.findIndex((pair, index) => holdsInOlder(context, id)(pair) && evidence[index]!.class === 'moved-to');
     if (at < 0) continue;
     headlines.push({
-      text: `The formula ${label(id)} moves from ${older.shortTitle} to ${companion.shortTitle}, signed the same day as ${newer.shortTitle}.`,
-      weight: 40 + 20 * (salienceOf(id) - 1),
-      anchor: anchors[at]!.id,
+      text: `The formula ${labelOf(context, id)} moves from ${older.shortTitle} to ${companion.shortTitle}, signed the same day as ${newer.shortTitle}.`,
+      weight: 40 + 20 * (salienceOf(context, id) - 1),
+      anchor: rowIds[at]!,
       formula: id,
       basis: 'same-day'
     });
   }
-  for (const id of introduced) {
-    const at = pairs.findIndex((pair) => pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id)));
-    if (at >= 0) formulaAnchors[id] = anchors[at]!.id;
+  for (const id of changes.introduced) {
+    const at = pairs.findIndex((pair) => pair.to.some((clauseId) => context.newerClauses.get(clauseId)?.formulas.includes(id)));
+    if (at >= 0) formulaAnchors[id] = rowIds[at]!;
     if (documentedRows.has(at)) continue;
     const seen = earlier.filter((statement) => formulasIn(statement).has(id));
     const last = seen[seen.length - 1];
     const history = last ? `, last seen in ${last.shortTitle}` : ', new to the series';
-    headlines.push({ text: `${newer.shortTitle} introduces the formula ${label(id)}${history}.`, weight: (last ? 60 : 80) + 40 * (salienceOf(id) - 1), anchor: at >= 0 ? anchors[at]!.id : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
+    headlines.push({ text: `${newer.shortTitle} introduces the formula ${labelOf(context, id)}${history}.`, weight: (last ? 60 : 80) + 40 * (salienceOf(context, id) - 1), anchor: at >= 0 ? rowIds[at]! : '', formula: id, basis: evidence[at]?.basis ?? 'complete' });
   }
   // The continuity of a central formula is news too: it stands in every statement since it first appeared, with no evidence of change.
   // Salience 2 and up: a formula analysts weigh (the One-China principle) whose continuity is itself news.
-  for (const id of kept) {
-    if (salienceOf(id) < 2) continue;
-    const holding = pairs.flatMap((pair, at) => (pair.to.some((clauseId) => newerClauses.get(clauseId)?.formulas.includes(id)) ? [at] : []));
+  for (const id of changes.kept) {
+    if (salienceOf(context, id) < 2) continue;
+    const holding = pairs.flatMap((pair, at) => (pair.to.some((clauseId) => context.newerClauses.get(clauseId)?.formulas.includes(id)) ? [at] : []));
     if (holding.some((at) => claimedChanges.has(evidence[at]!.class))) continue;
-    const run = presenceRun(earlier.filter((statement) => byDateThenId(statement, older) <= 0), id);
+    const run = presenceRun(before, id);
     if (run.length < 2) continue;
-    headlines.push({ text: `${label(id)} stands in every statement since ${run[0]!.shortTitle}, with no documented change.`, weight: 30 + 5 * run.length, anchor: holding.length ? anchors[holding[0]!]!.id : '', formula: id, basis: 'kept' });
+    headlines.push({ text: `${labelOf(context, id)} stands in every statement since ${run[0]!.shortTitle}, with no documented change.`, weight: 30 + 5 * run.length, anchor: holding.length ? rowIds[holding[0]!]! : '', formula: id, basis: 'kept' });
   }
+  return headlines;
+}
 
-  const topicRows = topics
+type TopicRow = { topic: Topic; droppedPairs: AlignedPair[]; addedPairs: AlignedPair[]; changedPairs: AlignedPair[] };
+
+/** The topics with rows dropped, added or changed, in the taxonomy's order. */
+function topicChanges(context: PairContext, topics: readonly Topic[]): TopicRow[] {
+  const { pairs, evidence } = context;
+  return topics
     .map((topic) => {
       const has = (ids: readonly string[], clauses: Map<string, { topics: string[] }>) => ids.some((clauseId) => clauses.get(clauseId)?.topics.includes(topic.id));
-      const inOlder = (pair: AlignedPair) => has(pair.from, olderClauses);
-      const inNewer = (pair: AlignedPair) => has(pair.to, newerClauses);
+      const inOlder = (pair: AlignedPair) => has(pair.from, context.olderClauses);
+      const inNewer = (pair: AlignedPair) => has(pair.to, context.newerClauses);
       const droppedPairs = pairs.filter((pair, at) => evidence[at]!.class === 'dropped' && inOlder(pair));
       const addedPairs = pairs.filter((pair, at) => evidence[at]!.class === 'added' && inNewer(pair));
       const changedPairs = pairs.filter((pair, at) => evidence[at]!.class === 'changed' && (inOlder(pair) || inNewer(pair)));
       return { topic, droppedPairs, addedPairs, changedPairs };
     })
     .filter((row) => row.droppedPairs.length + row.addedPairs.length + row.changedPairs.length > 0);
-
-  for (const { topic, droppedPairs, addedPairs } of topicRows) {
-    if (droppedPairs.length >= 2) {
-      headlines.push({ text: `${newer.shortTitle} has no counterpart for ${droppedPairs.length} clauses of ${older.shortTitle} on “${topic.label}”.`, weight: 10 * droppedPairs.length, anchor: rowOf((pair) => pair === droppedPairs[0]), topic: topic.id, basis: 'complete' });
-    }
-    if (addedPairs.length >= 2) {
-      headlines.push({ text: `${newer.shortTitle} adds ${addedPairs.length} clauses on “${topic.label}” that ${older.shortTitle} does not have.`, weight: 8 * addedPairs.length, anchor: rowOf((pair) => pair === addedPairs[0]), topic: topic.id, basis: 'complete' });
-    }
-  }
-  headlines.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
-
-  return {
-    older: older.id,
-    newer: newer.id,
-    counts,
-    moved,
-    alignerCounts,
-    formulas: { dropped, introduced, kept, movedTo, undocumentedNewer, undocumentedOlder },
-    formulaAnchors,
-    topics: topicRows.map(({ topic, droppedPairs, addedPairs, changedPairs }) => ({ topic: topic.id, dropped: droppedPairs.length, added: addedPairs.length, changed: changedPairs.length })),
-    headlines
-  };
 }
 
-// A formula's absence is evidence of loss only where a row holding it is a drop the evidence supports, or a changed quote.
+/** A topic with two or more rows dropped (or added) is a headline. */
+function topicHeadlines(context: PairContext, topicRows: readonly TopicRow[]): Headline[] {
+  const { older, newer, pairs, rowIds } = context;
+  const rowOf = (target: AlignedPair): string => {
+    const at = pairs.indexOf(target);
+    return at >= 0 ? rowIds[at]! : '';
+  };
+  const headlines: Headline[] = [];
+  for (const { topic, droppedPairs, addedPairs } of topicRows) {
+    if (droppedPairs.length >= 2) {
+      headlines.push({ text: `${newer.shortTitle} has no counterpart for ${droppedPairs.length} clauses of ${older.shortTitle} on “${topic.label}”.`, weight: 10 * droppedPairs.length, anchor: rowOf(droppedPairs[0]!), topic: topic.id, basis: 'complete' });
+    }
+    if (addedPairs.length >= 2) {
+      headlines.push({ text: `${newer.shortTitle} adds ${addedPairs.length} clauses on “${topic.label}” that ${older.shortTitle} does not have.`, weight: 8 * addedPairs.length, anchor: rowOf(addedPairs[0]!), topic: topic.id, basis: 'complete' });
+    }
+  }
+  return headlines;
+}
+
 function isEvidenceOfLoss(classes: Set<EvidenceClass>): boolean {
   return classes.has('dropped') || classes.has('changed');
 }
