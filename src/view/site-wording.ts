@@ -72,7 +72,7 @@ export function siteWording(series: readonly Series[], statements: readonly Pick
   });
   const noHeadlines = {
     digest: 'No source documents a change, and no quote of the same translation differs.',
-    full: tracksFormulas || tracksTopics ? 'No formula was dropped or introduced, and no topic lost or gained more than one clause.' : 'No formula or topic is tracked for this series, so nothing is a headline: the rows below show every change (“Changes only” lists them).'
+    full: tracksFormulas || tracksTopics ? 'No formula was dropped or introduced, and no topic lost or gained more than one clause.' : 'No change here makes a headline: the rows below show every change (“Changes only” lists them).'
   };
   return { seriesLabel, noun, description, lede, eyebrow, about, editionNotes, noHeadlines };
 }

@@ -5,7 +5,7 @@
  * and an answer that does not fit is asked once more, then left as TODO.
  */
 import { frontMatterSchema } from '../model/schema.ts';
-import { missingFields, shortTitleOf, type Draft, type RequiredField } from './draft.ts';
+import { missingFields, requiredFields, shortTitleOf, type Draft, type RequiredField } from './draft.ts';
 
 /** The question for each field. */
 export const fieldQuestions: Record<RequiredField, string> = {
@@ -41,7 +41,10 @@ export function answerProblem(field: RequiredField, answer: string): string | un
 export async function askMissing(draft: Draft, question: (text: string) => Promise<string>, say: (line: string) => void): Promise<RequiredField[]> {
   const filled: RequiredField[] = [];
   say('Some fields could not be read from the file. Answer, or press Enter to leave a TODO.');
-  for (const field of missingFields(draft)) {
+  const missing = new Set<RequiredField>(missingFields(draft));
+  // Place is optional, but worth asking for: Enter leaves it out (no TODO).
+  if (!draft.fields.place) missing.add('place');
+  for (const field of requiredFields.filter((name) => missing.has(name))) {
     for (let attempt = 1; attempt <= 2; attempt++) {
       const answer = (await question(`${fieldQuestions[field]}: `)).trim();
       if (answer === '') break;
