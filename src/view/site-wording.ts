@@ -26,6 +26,8 @@ export type SiteWording = {
   editionNotes: string[];
   /** The compare summary when nothing changed that a headline would name. */
   noHeadlines: { digest: string; full: string };
+  /** Whether the corpus tracks formulas and topics (the navigation names their pages only then). */
+  tracks: { formulas: boolean; topics: boolean };
 };
 
 /** What the wording needs to know of the corpus beyond its series and statements. */
@@ -74,5 +76,5 @@ export function siteWording(series: readonly Series[], statements: readonly Pick
     digest: 'No source documents a change, and no quote of the same translation differs.',
     full: tracksFormulas || tracksTopics ? 'No formula was dropped or introduced, and no topic lost or gained more than one clause.' : 'No change here makes a headline: the rows below show every change (“Changes only” lists them).'
   };
-  return { seriesLabel, noun, description, lede, eyebrow, about, editionNotes, noHeadlines };
+  return { seriesLabel, noun, description, lede, eyebrow, about, editionNotes, noHeadlines, tracks: { formulas: tracksFormulas, topics: tracksTopics } };
 }
