@@ -11,7 +11,7 @@ import { DEFAULT_LANG } from '../lib/model/schema.ts';
 import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/content/parse.ts';
 import { readLexicon } from '../lib/content/lexicon.ts';
 import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
-import { readSeries, type Series } from '../lib/content/series.ts';
+import { readSeries, seriesFieldPositions, type Series } from '../lib/content/series.ts';
 import { maxFileCharacters } from '../lib/content/text-checks.ts';
 import { checkSeriesLimits, withinClauseLimit } from '../lib/content/limits.ts';
 import { statementIdProblem } from '../lib/content/ids.ts';
@@ -88,6 +88,7 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   }
   const statements: Statement[] = [];
   const firstFileOfId = new Map<string, string>();
+  const fieldPositions = new Map<string, ReturnType<typeof seriesFieldPositions>>();
   for (const file of files) {
     const path = relative(dir, file).split('\\').join('/');
     const id = statementIdOf(path);
@@ -105,13 +106,14 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     const source = await read(path);
     if (!source) continue;
     const result = parseStatement(source, options);
+    fieldPositions.set(id, seriesFieldPositions(path, source.text));
     diagnostics.push(...result.diagnostics);
     if (result.statement && withinClauseLimit(result.statement, diagnostics)) statements.push(tagStatement(result.statement, matchers));
   }
   statements.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   diagnostics.push(...checkSeriesLimits(statements));
 
-  const seriesResult = readSeries(await read('series.yaml'), statements);
+  const seriesResult = readSeries(await read('series.yaml'), statements, fieldPositions);
   diagnostics.push(...seriesResult.diagnostics);
   // A statement's language: its own `lang`, else its series', else English.
   const seriesLang = new Map(seriesResult.series.map((series) => [series.id, series.lang]));

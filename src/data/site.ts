@@ -7,5 +7,5 @@ export const siteName = 'Summit Diff';
 /** The corpus-dependent site wording of this build. */
 export async function getSiteWording(): Promise<SiteWording> {
   const corpus = await getCorpus();
-  return siteWording(corpus.series, corpus.statements);
+  return siteWording(corpus.series, corpus.statements, { formulas: corpus.formulas.length, topics: corpus.topics.length });
 }

@@ -72,7 +72,7 @@ export function matrixInput(tracker: Tracker, rows?: Array<{ id: string; label: 
  */
 export function columnOf(statement: Statement, main: boolean): { id: string; label: string; sublabel: string } {
   const year = statement.date.slice(0, 4);
-  return { id: statement.id, label: statement.place, sublabel: main ? year : `${year} †` };
+  return { id: statement.id, label: statement.place || statement.shortTitle, sublabel: main ? year : `${year} †` };
 }
 
 /** Words for a cell state, for tables and screen readers. */

@@ -1,9 +1,11 @@
 /**
  * Which statements of a series a picture reads as one line through the years:
- * the statements of the series' main kind (the kind most of them share), so a
- * side document signed the same day (a strategic-stability statement) does
- * not count as "the latest statement".
+ * the statements of the series' main kind (the kind most of them share) and
+ * those of other kinds dated apart from it, so a side document signed the same
+ * day (a strategic-stability statement) does not count as "the latest statement".
  */
+
+import { isSideDocument, mainKindOf } from '../lib/content/series.ts';
 
 /** What these helpers need of a statement. */
 export type StatementLike = { id: string; date: string; kind: string; shortTitle: string };
@@ -14,14 +16,10 @@ export type StatementLike = { id: string; date: string; kind: string; shortTitle
  * @param statements statements of one series, oldest first.
  */
 export function mainLine<T extends StatementLike>(statements: readonly T[]): T[] {
-  const counts = new Map<string, number>();
-  for (const statement of statements) counts.set(statement.kind, (counts.get(statement.kind) ?? 0) + 1);
-  let best: string | undefined;
-  for (const statement of statements) {
-    // Ties go to the kind of the earliest statement: the series' own genre.
-    if (best === undefined || (counts.get(statement.kind) ?? 0) > (counts.get(best) ?? 0)) best = statement.kind;
-  }
-  return statements.filter((statement) => statement.kind === best);
+  const mainKind = mainKindOf(statements);
+  // A statement of another kind stays on the line unless it is a side document of the same
+  // day: a series whose kinds were guessed differently keeps its summary (check:content warns).
+  return statements.filter((statement) => !isSideDocument(statement, statements, mainKind));
 }
 
 /**

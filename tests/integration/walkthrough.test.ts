@@ -39,6 +39,7 @@ describe('your own series, step by step (README)', () => {
       const run = node('scripts/import.ts', [file, '--series', 'calvora-dunmere', '--source-label', 'Foreign ministry', '--source-url', `https://example.org/${id}`, '--out', join(content, 'statements', `${id}.md`)]);
       expect(run.status, run.stdout + run.stderr).toBe(0);
     }
+    await writeFile(join(content, 'series.yaml'), '- id: calvora-dunmere\n  title: Calvora–Dunmere\n');
     const keys = node('scripts/keys.ts', [join(content, 'statements', 'b-2025.md'), join(content, 'statements', 'c-2026.md'), '--apply']);
     expect(keys.status, keys.stdout + keys.stderr).toBe(0);
     expect(keys.stdout).toContain('support-calm-coast-initiative');
@@ -55,5 +56,37 @@ describe('your own series, step by step (README)', () => {
     const home = await readFile(join(site, 'index.html'), 'utf8');
     expect(home).toContain('Calvora–Dunmere');
     expect(home).not.toContain('China');
-  }, 60_000);
+  }, 180_000);
+
+  it('imports two Markdown versions of one document, carries keys, builds, and shows every change: a link target, the "Last updated" line', async () => {
+    const terms = join(scratch, 'terms');
+    const termsSite = join(scratch, 'terms-site');
+    const versions = ['terms-2025-03.md', 'terms-2025-06.md'];
+    for (const name of versions) {
+      const run = node('scripts/import.ts', [join(fixturesDir, 'import', 'terms', name), '--series', 'tollbridge', '--kind', 'terms', '--source-label', 'Tollbridge', '--source-url', 'https://example.org/terms', '--content', terms]);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    }
+    await writeFile(join(terms, 'series.yaml'), '- id: tollbridge\n  title: Tollbridge terms of service\n  noun: version\n');
+    const keys = node('scripts/keys.ts', [join(terms, 'statements', versions[0]!), join(terms, 'statements', versions[1]!), '--apply']);
+    expect(keys.status, keys.stdout + keys.stderr).toBe(0);
+    const check = node('scripts/check-content.ts', [terms]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/^0 errors/m);
+
+    const build = node('scripts/build.ts', [], { CONTENT_DIR: terms, OUT_DIR: termsSite });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+    const compare = await readFile(join(termsSite, 'compare', 'terms-2025-03', 'terms-2025-06', 'index.html'), 'utf8');
+    const inserted = [...compare.matchAll(/<ins>([\s\S]*?)<\/ins>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, '')).join(' | ');
+    // The changed link target, the changed date line and the changed words are each shown as inserted.
+    expect(inserted).toMatch(/2025/);
+    expect(inserted).toMatch(/June 5/);
+    expect(inserted).toMatch(/three/);
+    expect(inserted).toMatch(/Crossings plc/);
+    // The word joiner of the newer version leaves no empty insertion mark.
+    expect(compare).not.toMatch(/\[inserted: <\/span>\s*<span class="visually-hidden">\]/);
+    const home = await readFile(join(termsSite, 'index.html'), 'utf8');
+    expect(home).toContain('Tollbridge terms of service');
+    expect(home).toContain('Latest version');
+    expect(home).not.toMatch(/Joint statements|formula/i);
+  }, 180_000);
 });

@@ -21,6 +21,8 @@ function draftOf(texts: string[], fields: Draft['fields']): Draft {
     footnotes: [],
     checks: [],
     stripped: [],
+    placements: [],
+    invisible: {},
   };
 }
 

@@ -98,8 +98,10 @@ describe('import of an HTML page', () => {
     expect(draft.fields.sourceUrl).toBe('https://example.org/statement');
     expect(source.url).toBe('https://mfa.calvora.example/en/statements/2025-northern-waters');
   });
-  it('readHtml turns <h2> and bold numbered lines into sections, list items into paragraphs', () => {
-    expect(draft.preamble).toHaveLength(1);
+  it('readHtml turns <h2> and bold numbered lines into sections, list items into paragraphs; the date line stays in the body', () => {
+    expect(draft.preamble).toHaveLength(2);
+    expect(draft.preamble.some((paragraph) => readDateLine(paragraph.text).date === '2025-06-02')).toBe(true);
+    expect(draft.placements.join('\n')).toMatch(/→ front matter date 2025-06-02; the line stays in the body as paragraph \{#[a-z0-9-]+\}/);
     expect(draft.sections.map((section) => section.number)).toEqual(['I', 'II', 'III']);
     expect(paragraphCounts(draft)).toEqual([2, 2, 3]);
   });

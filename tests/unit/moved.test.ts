@@ -60,10 +60,10 @@ describe('readSeries', () => {
     expect(series).toEqual([{ id: 'test', title: 'Test series', description: '', statementIds: ['2024-a'] }]);
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['3:7 series-invalid']);
   });
-  it('titles a series series.yaml does not describe from its id, and reports a series id that is a statement id', () => {
-    const other = { ...statement('china-russia', '2023-01-01', [['a', ['Text.']]]), series: 'china-russia' };
-    const { series, diagnostics } = readSeries(undefined, [...corpus, other]);
-    expect(series.map((s) => [s.id, s.title, s.description])).toEqual([['test', 'Test', ''], ['china-russia', 'China–Russia', '']]);
+  it('titles a series series.yaml does not describe by its documents\' shared title (else "Series <id>", never the id capitalised), and reports a series id that is a statement id', () => {
+    const other = { ...statement('china-russia', '2023-01-01', [['a', ['Text.']]]), series: 'china-russia', title: 'Terms of Use' };
+    const { series, diagnostics } = readSeries(undefined, [...corpus, other, { ...other, id: 'later', date: '2024-01-01', title: 'Terms of Service' }]);
+    expect(series.map((s) => [s.id, s.title, s.description])).toEqual([['test', corpus[0]!.title, ''], ['china-russia', 'Series china-russia', '']]);
     expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}: ${d.message}`)).toEqual(['statements/china-russia.md:1 series-id-clash: series id `china-russia` is also the id of a statement']);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Editorial rules of a digest corpus, beyond what the parser enforces: every
- * provision cites a source, and verbatim quotes stay short.
+ * Editorial rules of a digest, beyond what the parser enforces: every
+ * provision cites a source, and verbatim quotes stay short. They apply only to
+ * `edition: digest`: a full text is one witness throughout, named once in its
+ * front matter (`sources`), and quotes the whole document by design.
  */
 import type { Diagnostic, Statement } from '../model/types.ts';
 import type { Source } from '../model/diagnostics.ts';
@@ -16,6 +18,7 @@ export const maxQuoteWords = 15;
  */
 export function checkContent(statement: Statement, source: Source): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  if (!isDigest(statement)) return diagnostics;
   for (const section of statement.sections) {
     for (const paragraph of section.paragraphs) {
       if (!paragraph.clauses.some((clause) => clause.footnotes.length > 0)) {
@@ -31,6 +34,16 @@ export function checkContent(statement: Statement, source: Source): Diagnostic[]
   }
   diagnostics.push(...checkQuotes(source));
   return diagnostics;
+}
+
+/**
+ * True when the digest rules (sources registry, footnote witnesses, quote binding, paraphrase
+ * drift, source-missing, quote length) apply to a statement.
+ *
+ * @param statement any statement.
+ */
+export function isDigest(statement: Pick<Statement, 'edition'>): boolean {
+  return statement.edition === 'digest';
 }
 
 /**

@@ -30,6 +30,8 @@ import { checkText, firstOddCharacter } from './text-checks.ts';
 import { checkStructureLimits, parseStoppingRules } from './limits.ts';
 import { yamlToData } from './safe-yaml.ts';
 import { checkBlocks } from './block-checks.ts';
+import { normaliseInvisible } from './invisible.ts';
+import { placeholderDiagnostics } from './placeholders.ts';
 import type { Reporter, Source } from '../model/diagnostics.ts';
 
 export type { Reporter, Source };
@@ -152,10 +154,17 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     return undefined;
   }
   const data: unknown = read.data;
+  // Importer placeholders (TODO) first: a field that still says TODO is reported once, as such.
+  const placeholders = placeholderDiagnostics(document, (offset) => {
+    const place = lineCounter.linePos(offset);
+    return { line: offsetLine + place.line - 1, column: place.col };
+  });
+  for (const found of placeholders) state.report(found.line, found.column, 'placeholder-todo', found.message, found.hint);
   const result = frontMatterSchema.safeParse(data ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.map(String);
+      if (placeholders.some((found) => found.path === path.join('.'))) continue;
       const node = path.length > 0 ? document.getIn(path, true) : undefined;
       // A missing part of an entry is reported at the entry that lacks it.
       const holder = node === undefined ? path.slice(0, -1).map((_, at, all) => document.getIn(path.slice(0, all.length - at), true)).find(isNodeWithRange) : undefined;
@@ -184,6 +193,7 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
     }
     return undefined;
   }
+  if (placeholders.length > 0) return undefined;
   const meta = result.data;
   if (meta.date > today) {
     const node = document.get('date', true);
@@ -201,6 +211,7 @@ function readFrontMatter(tree: Root, state: State, today: string): Omit<Statemen
   state.sectionNotes = (sections ?? []).map((entry, at) => ({ ...entry, position: positionOf(['sections', at]) }));
   return {
     ...rest,
+    place: rest.place ?? '',
     // A full text holds the whole statement unless it says otherwise; a digest never does unless it says so.
     complete: complete ?? rest.edition === 'full',
     ...(coverage === undefined ? {} : { coverage }),
@@ -365,7 +376,9 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
 
   let key = data?.key;
   if (key === undefined) {
-    key = `p-${hash(text.replace(/\s+/g, ' ').trim())}`;
+    // Link targets stay out of the hash, so that generated ids (permalinks) do not change with them.
+    const words = runs.map((run) => (run.type === 'text' && !run.marks.some((mark) => mark.type === 'target') ? run.value : '')).join('');
+    key = `p-${hash(words.replace(/\s+/g, ' ').trim())}`;
     state.report(position.line, position.column, 'paragraph-key-missing', `paragraph has no key; using the generated id \`${key}\``, 'End the paragraph with a key such as {#relations-nature}, the same key the provision has in other statements, so its permalink and alignment stay stable.', 'warning');
     key = claimKey(key, state, position, false);
   } else {
@@ -450,7 +463,19 @@ function claimKey(key: string, state: State, position: Position, explicit: boole
   return unique;
 }
 
-type Mark = { type: 'emphasis' | 'strong' | 'delete' | 'inlineCode' } | { type: 'link'; url: string; title: string | null };
+type Mark = { type: 'emphasis' | 'strong' | 'delete' | 'inlineCode' | 'target' } | { type: 'link'; url: string; title: string | null };
+
+/**
+ * What a link adds to the compared text: ` <url>` after its words, unless the words already
+ * are the address (an autolink) or the link points inside the page.
+ */
+function linkTarget(url: string, inner: Run[]): string | undefined {
+  if (url.startsWith('#')) return undefined;
+  const words = inner.map((run) => (run.type === 'text' ? run.value : '')).join('').trim();
+  const bare = url.replace(/^mailto:/i, '');
+  if (words === url || words === bare || `${words}/` === url) return undefined;
+  return ` <${url}>`;
+}
 type Run =
   | { type: 'text'; value: string; marks: Mark[]; position: Position }
   | { type: 'footnote'; label: string; marks: Mark[]; position: Position };
@@ -487,7 +512,11 @@ function flatten(nodes: PhrasingContent[], marks: Mark[], state: State, footnote
           state.report(position.line, position.column, 'unsafe-url', `link to ${JSON.stringify(node.url.slice(0, 60))} is not allowed`, 'Link only to http(s) or mailto addresses; the text of the link is kept.');
           runs.push(...flatten(node.children, marks, state, footnotes));
         } else {
-          runs.push(...flatten(node.children, [...marks, { type: 'link', url: node.url, title: node.title ?? null }], state, footnotes));
+          const inner = flatten(node.children, [...marks, { type: 'link', url: node.url, title: node.title ?? null }], state, footnotes);
+          runs.push(...inner);
+          // The target is part of the compared text (a changed address is a changed word), not of the page's HTML.
+          const target = linkTarget(node.url, inner);
+          if (target) runs.push({ type: 'text', value: target, marks: [{ type: 'target' }], position: start(node) });
         }
         break;
       }
@@ -543,6 +572,7 @@ function buildClause(runs: Run[], span: { start: number; end: number }, index: n
     const piece = run.value.slice(from - runStart, to - runStart);
     position ??= advance(run.position, run.value.slice(0, from - runStart));
     text += piece;
+    if (run.marks.some((mark) => mark.type === 'target')) continue;
     nodes.push(wrap({ type: 'text', value: piece }, run.marks));
   }
   const id = `${context.key}.${index + 1}`;
@@ -552,7 +582,7 @@ function buildClause(runs: Run[], span: { start: number; end: number }, index: n
     sectionKey: context.sectionKey,
     paragraphKey: context.key,
     index,
-    text: text.replace(/\s+/g, ' ').trim(),
+    text: normaliseInvisible(text).replace(/\s+/g, ' ').trim(),
     html: renderInlineHtml(nodes),
     footnotes: labels,
     topics: [],
@@ -585,6 +615,7 @@ function wrap(node: PhrasingContent, marks: Mark[]): PhrasingContent {
     const mark = marks[index];
     if (!mark) continue;
     if (mark.type === 'link') result = { type: 'link', url: mark.url, title: mark.title, children: [result] };
+    else if (mark.type === 'target') continue;
     else if (mark.type === 'inlineCode') result = { type: 'inlineCode', value: result.type === 'text' ? result.value : toString(result) };
     else result = { type: mark.type, children: [result] } as PhrasingContent;
   }

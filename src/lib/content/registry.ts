@@ -87,7 +87,8 @@ export function checkRegistry(registry: readonly RegistrySource[], statements: r
       if (!ids.has(id)) diagnostics.push({ ...entry.position, rule: 'source-statement-unknown', severity: 'error', message: `source \`${entry.id}\` lists \`${id}\`, which is not a statement of the corpus`, hint: `Use the id of a statement file (one of: ${[...ids].slice(0, 8).join(', ')}).` });
     }
   }
-  for (const statement of statements) {
+  // The registry binds a digest's footnotes and quotes to witnesses; a full text's notes are its own.
+  for (const statement of statements.filter((candidate) => candidate.edition === 'digest')) {
     for (const footnote of statement.footnotes) {
       const entry = byId.get(footnote.label);
       if (!entry) {

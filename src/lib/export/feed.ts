@@ -29,7 +29,7 @@ export function toAtom(items: readonly FeedItem[], options: FeedOptions): string
   const updated = ordered[0] ? `${ordered[0].statement.date}T00:00:00Z` : '1970-01-01T00:00:00Z';
   const entries = ordered.map(({ statement, previous }) => {
     const page = url(`/statements/${statement.id}/`);
-    const lines = [`<p>${escapeXml(`${statement.title}, ${statement.place}, ${statement.date}.`)}</p>`];
+    const lines = [`<p>${escapeXml(`${[statement.title, statement.place, statement.date].filter(Boolean).join(', ')}.`)}</p>`];
     if (previous) {
       const compare = url(`/compare/${previous.statement.id}/${statement.id}/`);
       const headlines = previous.headlines.slice(0, options.maxHeadlines ?? 5);

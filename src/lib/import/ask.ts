@@ -5,16 +5,16 @@
  * and an answer that does not fit is asked once more, then left as TODO.
  */
 import { frontMatterSchema } from '../model/schema.ts';
-import { missingFields, type Draft, type RequiredField } from './draft.ts';
+import { missingFields, requiredFields, shortTitleOf, type Draft, type RequiredField } from './draft.ts';
 
 /** The question for each field. */
 export const fieldQuestions: Record<RequiredField, string> = {
   title: 'Full title',
   shortTitle: 'Short title (e.g. "Moscow 2025", at most 40 characters)',
   date: 'Date signed (YYYY-MM-DD)',
-  place: 'Place signed (city)',
+  place: 'Place signed (city; optional: press Enter for none)',
   series: 'Series id (e.g. china-russia)',
-  kind: 'Kind (joint-statement, strategic-stability, declaration, communique, treaty, memorandum)',
+  kind: 'Kind (kebab-case, e.g. joint-statement, declaration, terms; one of the series\' kinds when series.yaml declares them)',
   edition: 'Edition (full or digest)',
   sourceLabel: 'Source: who published the text',
   sourceUrl: 'Source address (https://…)'
@@ -41,7 +41,10 @@ export function answerProblem(field: RequiredField, answer: string): string | un
 export async function askMissing(draft: Draft, question: (text: string) => Promise<string>, say: (line: string) => void): Promise<RequiredField[]> {
   const filled: RequiredField[] = [];
   say('Some fields could not be read from the file. Answer, or press Enter to leave a TODO.');
-  for (const field of missingFields(draft)) {
+  const missing = new Set<RequiredField>(missingFields(draft));
+  // Place is optional, but worth asking for: Enter leaves it out (no TODO).
+  if (!draft.fields.place) missing.add('place');
+  for (const field of requiredFields.filter((name) => missing.has(name))) {
     for (let attempt = 1; attempt <= 2; attempt++) {
       const answer = (await question(`${fieldQuestions[field]}: `)).trim();
       if (answer === '') break;
@@ -56,9 +59,6 @@ export async function askMissing(draft: Draft, question: (text: string) => Promi
       break;
     }
   }
-  if (!draft.fields.shortTitle && draft.fields.place && draft.fields.date) {
-    draft.fields.shortTitle = `${draft.fields.place} ${draft.fields.date.slice(0, 4)}`;
-    draft.origins.shortTitle = 'place and year';
-  }
+  if (!draft.fields.shortTitle) Object.assign(draft.origins, shortTitleOf(draft.fields));
   return filled;
 }

@@ -6,19 +6,29 @@
  * Nothing is invented: a field that cannot be read stays missing and is
  * written as a marked TODO.
  */
-import type { FootnoteDefinition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown as toMarkdownText } from 'mdast-util-to-markdown';
 import { Document, YAMLMap, type Scalar } from 'yaml';
-import { monthNames } from '../model/format.ts';
+import { formatDate, monthNames } from '../model/format.ts';
 import { joinSlug, slugWords } from '../model/slug.ts';
 import { keyPattern } from '../model/schema.ts';
+import { normaliseInvisibleCounted } from '../content/invisible.ts';
 
 /** A block of an imported document, in reading order. */
 export type Block = {
   type: 'heading' | 'paragraph';
   /** Plain text; footnote references are `footnoteMark(label)` markers. */
   text: string;
+  /** A heading's level as written (Markdown), kept in the output. */
+  depth?: number;
+  /** The block's inline markup (Markdown): emphasis, links and footnote references, written back as they were. */
+  nodes?: PhrasingContent[];
+  /** A list, kept as a list: one item stays one item. */
+  list?: List;
+  /** The line of the source file it starts on, when the reader knows it. */
+  line?: number;
 };
 
 /** What a reader (text.ts, html.ts) extracts from a file. */
@@ -31,9 +41,15 @@ export type ImportSource = {
   url?: string;
   /** What the reader left out, in plain words (navigation, footer, …). */
   stripped: string[];
+  /** True when headings and lists are marked (Markdown): no part or title is guessed from short lines. */
+  structured?: boolean;
+  /** The line of the title, when the reader took it from a heading. */
+  titleLine?: number;
+  /** Invisible characters the reader already replaced in the raw text, by kind. */
+  invisible?: Record<string, number>;
 };
 
-export type ImportFootnote = { label: string; text: string };
+export type ImportFootnote = { label: string; text: string; nodes?: PhrasingContent[] };
 
 /** Front matter fields the importer fills. */
 export type ImportFields = {
@@ -47,14 +63,16 @@ export type ImportFields = {
   edition?: 'digest' | 'full';
   sourceLabel?: string;
   sourceUrl?: string;
+  /** When the text was taken from `sourceUrl` (YYYY-MM-DD). */
+  retrieved?: string;
 };
 
-/** The fields a statement needs, in front matter order. */
+/** The fields a statement needs, in front matter order (place is optional: written when known). */
 export const requiredFields = ['title', 'shortTitle', 'date', 'place', 'series', 'kind', 'edition', 'sourceLabel', 'sourceUrl'] as const;
 export type RequiredField = (typeof requiredFields)[number];
 
-export type DraftParagraph = { key: string; text: string; numbered?: string };
-export type DraftSection = { key: string; number?: string; heading: string; paragraphs: DraftParagraph[] };
+export type DraftParagraph = { key: string; text: string; numbered?: string; nodes?: PhrasingContent[]; list?: List; block?: Block };
+export type DraftSection = { key: string; number?: string; heading: string; paragraphs: DraftParagraph[]; depth?: number; nodes?: PhrasingContent[] };
 
 /** A statement as the importer understood it. */
 export type Draft = {
@@ -68,6 +86,10 @@ export type Draft = {
   /** Things to check by hand, in plain words. */
   checks: string[];
   stripped: string[];
+  /** Where each line read for the front matter went, in plain words. */
+  placements: string[];
+  /** Invisible characters replaced, by kind (word joiner, soft hyphen, no-break space …). */
+  invisible: Record<string, number>;
 };
 
 const markStart = '\uE000';
@@ -126,7 +148,7 @@ export function readDateLine(line: string): DateLine {
     new RegExp(`^(?:于)?(${hanPlace})$`, 'u').exec(before)?.[1] ??
     (before === '' ? new RegExp(`^(?:in\\s+|于|в\\s+)?(${placeName}|${hanPlace})$`, 'u').exec(after)?.[1] : undefined);
   const result: DateLine = { date };
-  if (place && !/^(?:done|signed|on|the)$/i.test(place)) result.place = place;
+  if (place && !/^(?:done|signed|on|the|effective|updated|revised|last|dated|date|version|published|as of|since)$/i.test(place)) result.place = place;
   return result;
 }
 
@@ -155,28 +177,77 @@ const maxHeadingWords = 14;
  * @returns the draft, with fields still missing left undefined.
  */
 export function draftStatement(source: ImportSource, given?: ImportFields): Draft {
+  const invisible = normaliseSource(source);
   const blocks = [...source.blocks];
-  // Fields first: the title and date lines they come from leave the body.
-  const { fields, origins } = readFields(source, blocks, given ?? {});
-  const { preamble, sections, numberedParagraphs } = readBody(blocks);
+  // Fields first: a title line leaves the body (the report says so); a date line stays in it.
+  const { fields, origins, placements, dateBlock } = readFields(source, blocks, given ?? {});
+  const { preamble, sections, numberedParagraphs } = readBody(blocks, source.structured === true);
+  if (dateBlock) {
+    const paragraph = [...preamble, ...sections.flatMap((section) => section.paragraphs)].find((candidate) => candidate.block === dateBlock);
+    const heading = sections.find((section) => section.heading === stripMarks(dateBlock.text).replace(/\s+/g, ' ').trim());
+    const where = paragraph ? `stays in the body as paragraph {#${paragraph.key}}` : heading ? `stays in the body as heading {#${heading.key}}` : 'stays in the body';
+    placements.push(`${JSON.stringify(stripMarks(dateBlock.text).replace(/\s+/g, ' ').trim())}${dateBlock.line ? ` (line ${dateBlock.line})` : ''} → front matter date ${fields.date ?? ''}${origins.date === '--date' ? ' (overridden by --date)' : ''}; the line ${where}, so a change of it shows in the comparison.`);
+  }
   const { footnotes, checks } = review(source, preamble, sections, numberedParagraphs);
-  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped };
+  return { fields, origins, preamble, sections, footnotes, checks, stripped: source.stripped, placements, invisible };
 }
 
-// The front matter fields the blocks give (title, date and place lines, kind), then the given ones; removes the blocks they came from.
-function readFields(source: ImportSource, blocks: Block[], settings: ImportFields): { fields: ImportFields; origins: Draft['origins'] } {
+/**
+ * Replace invisible characters (word joiners, zero-width spaces, soft hyphens, byte order
+ * marks) and make no-break spaces plain, in place, counting each kind once per occurrence in
+ * what is written.
+ *
+ * @param source what a reader extracted.
+ * @returns counts by kind.
+ */
+export function normaliseSource(source: ImportSource): Record<string, number> {
+  const counts: Record<string, number> = { ...source.invisible };
+  const clean = (text: string, counted: boolean): string => {
+    const result = normaliseInvisibleCounted(text);
+    if (counted) for (const [name, count] of Object.entries(result.counts)) counts[name] = (counts[name] ?? 0) + count;
+    return result.text;
+  };
+  const cleanTree = (node: Parameters<typeof visit>[0]): void => {
+    visit(node, (child) => {
+      if ((child.type === 'text' || child.type === 'inlineCode') && 'value' in child && typeof child.value === 'string') child.value = clean(child.value, true);
+    });
+  };
+  if (source.title) source.title = clean(source.title, true);
+  for (const block of source.blocks) {
+    const rich = block.nodes !== undefined || block.list !== undefined;
+    block.text = clean(block.text, !rich);
+    if (block.nodes) cleanTree({ type: 'paragraph', children: block.nodes } as Paragraph);
+    if (block.list) cleanTree(block.list);
+  }
+  for (const footnote of source.footnotes) {
+    footnote.text = clean(footnote.text, footnote.nodes === undefined);
+    if (footnote.nodes) cleanTree({ type: 'paragraph', children: footnote.nodes } as Paragraph);
+  }
+  return counts;
+}
+
+// The front matter fields the blocks give (title, date and place lines, kind), then the given ones.
+// A title line leaves the body (it is the page's title); a date line stays, so that its change shows.
+function readFields(source: ImportSource, blocks: Block[], settings: ImportFields): { fields: ImportFields; origins: Draft['origins']; placements: string[]; dateBlock?: Block } {
   const fields: ImportFields = {};
   const origins: Draft['origins'] = {};
+  const placements: string[] = [];
   let title = source.title?.trim();
-  if (title) origins.title = 'the document title';
+  if (title) {
+    origins.title = source.titleLine ? `the \`#\` heading on line ${source.titleLine}` : 'the document title';
+    if (source.titleLine) placements.push(`${JSON.stringify(title)} (line ${source.titleLine}) → front matter title; it is the page's title, not a paragraph of the body (compare the titles at the head of the compare page).`);
+  }
   // Without a marked title, the first block is the title when it is short and not a part.
-  if (!title && blocks[0] && blocks[0].text.split(/\s+/).length <= 40 && !partPattern.test(blocks[0].text) && !readDateLine(blocks[0].text).date) {
-    title = stripMarks(blocks.shift()?.text ?? '').trim();
+  if (!title && !source.structured && blocks[0] && blocks[0].text.split(/\s+/).length <= 40 && !partPattern.test(blocks[0].text) && !readDateLine(blocks[0].text).date) {
+    const block = blocks.shift();
+    title = stripMarks(block?.text ?? '').trim();
     origins.title = 'the first line';
+    placements.push(`${JSON.stringify(title.replace(/\s+/g, ' '))} (the first line) → front matter title; it left the body.`);
   }
   if (title) fields.title = title.replace(/\s+/g, ' ');
 
-  // The date line sits near the top or at the very end ("Done at …").
+  let dateBlock: Block | undefined;
+  // The date line sits near the top or at the very end ("Done at …", "Last updated: …").
   const candidates = [...blocks.keys()].filter((index) => index < 6 || index >= blocks.length - 3);
   for (const index of candidates) {
     const block = blocks[index];
@@ -184,12 +255,12 @@ function readFields(source: ImportSource, blocks: Block[], settings: ImportField
     const found = readDateLine(stripMarks(block.text));
     if (!found.date) continue;
     fields.date = found.date;
-    origins.date = `date line ${JSON.stringify(block.text.trim())}`;
+    origins.date = `date line ${JSON.stringify(stripMarks(block.text).trim())}`;
     if (found.place) {
       fields.place = found.place;
       origins.place = origins.date;
     }
-    blocks.splice(index, 1);
+    dateBlock = block;
     break;
   }
   if (!fields.date && fields.title) {
@@ -215,16 +286,30 @@ function readFields(source: ImportSource, blocks: Block[], settings: ImportField
     (fields as Record<string, string>)[name] = value;
     origins[name] = `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   }
-  if (!fields.shortTitle && fields.place && fields.date) {
-    fields.shortTitle = `${fields.place} ${fields.date.slice(0, 4)}`;
-    origins.shortTitle = 'place and year';
-  }
+  if (!fields.shortTitle) Object.assign(origins, shortTitleOf(fields));
 
-  return { fields, origins };
+  return { fields, origins, placements, ...(dateBlock ? { dateBlock } : {}) };
+}
+
+/**
+ * Fill the short title from the place and year ("Moscow 2025"), or, for a document without a
+ * place (a version of terms), from the date ("5 June 2025"), in place.
+ *
+ * @param fields the fields so far.
+ * @returns the origin of the short title, when one was made.
+ */
+export function shortTitleOf(fields: ImportFields): Draft['origins'] {
+  if (fields.shortTitle || !fields.date) return {};
+  if (fields.place) {
+    fields.shortTitle = `${fields.place} ${fields.date.slice(0, 4)}`;
+    return { shortTitle: 'place and year' };
+  }
+  fields.shortTitle = formatDate(fields.date);
+  return { shortTitle: 'the date' };
 }
 
 // Parts and paragraphs, with keys generated from their first words.
-function readBody(blocks: Block[]): { preamble: DraftParagraph[]; sections: DraftSection[]; numberedParagraphs: number } {
+function readBody(blocks: Block[], structured: boolean): { preamble: DraftParagraph[]; sections: DraftSection[]; numberedParagraphs: number } {
   const used = new Set<string>();
   const preamble: DraftParagraph[] = [];
   const sections: DraftSection[] = [];
@@ -232,6 +317,21 @@ function readBody(blocks: Block[]): { preamble: DraftParagraph[]; sections: Draf
   for (const block of blocks) {
     const text = block.text.replace(/\s+/g, ' ').trim();
     if (text === '') continue;
+    // Marked structure (Markdown) is kept as written: a heading at its level, a list as a list, numbers in place.
+    if (structured) {
+      if (block.type === 'heading') {
+        const heading = stripMarks(text);
+        const section: DraftSection = { key: uniqueKey(slugOf(heading, 5) ?? 'part', used), heading, paragraphs: [], depth: Math.max(2, block.depth ?? 2) };
+        if (block.nodes) section.nodes = block.nodes;
+        sections.push(section);
+      } else {
+        const paragraph: DraftParagraph = { key: uniqueKey(slugOf(stripMarks(text), 4) ?? 'provision', used), text, block };
+        if (block.nodes) paragraph.nodes = block.nodes;
+        if (block.list) paragraph.list = block.list;
+        (sections[sections.length - 1]?.paragraphs ?? preamble).push(paragraph);
+      }
+      continue;
+    }
     const part = partPattern.exec(stripMarks(text));
     const words = text.split(' ').length;
     const looksLikeHeading = words <= maxHeadingWords && !/[.;:,]$/.test(stripMarks(text));
@@ -245,7 +345,7 @@ function readBody(blocks: Block[]): { preamble: DraftParagraph[]; sections: Draf
     const numbered = numberedParagraph.exec(text);
     const body = numbered ? (numbered[2] ?? text) : text;
     if (numbered) numberedParagraphs++;
-    const paragraph: DraftParagraph = { key: uniqueKey(slugOf(stripMarks(body), 4) ?? 'provision', used), text: body };
+    const paragraph: DraftParagraph = { key: uniqueKey(slugOf(stripMarks(body), 4) ?? 'provision', used), text: body, block };
     if (numbered?.[1]) paragraph.numbered = numbered[1];
     (sections[sections.length - 1]?.paragraphs ?? preamble).push(paragraph);
   }
@@ -326,7 +426,7 @@ export const todo = 'TODO';
  * @param draft the draft.
  */
 export function missingFields(draft: Draft): RequiredField[] {
-  return requiredFields.filter((name) => name !== 'sourceLabel' && (draft.fields[name] === undefined || draft.fields[name] === ''));
+  return requiredFields.filter((name) => name !== 'sourceLabel' && name !== 'place' && (draft.fields[name] === undefined || draft.fields[name] === ''));
 }
 
 /**
@@ -354,13 +454,15 @@ function frontMatter(fields: ImportFields): string {
   doc.set('title', field(fields.title, 'the full title of the statement'));
   doc.set('shortTitle', field(fields.shortTitle?.slice(0, 40), 'a short label such as "Moscow 2025"'));
   doc.set('date', field(fields.date, 'the signing date as YYYY-MM-DD'));
-  doc.set('place', field(fields.place, 'the city where it was signed'));
+  // Optional: a version of a document has no place of signature.
+  if (fields.place) doc.set('place', field(fields.place, 'the city where it was signed'));
   doc.set('series', field(fields.series, 'the series id, e.g. china-russia'));
-  doc.set('kind', field(fields.kind, 'joint-statement, strategic-stability, declaration, communique, treaty or memorandum'));
+  doc.set('kind', field(fields.kind, 'a kind in kebab-case, e.g. joint-statement, declaration or terms (one of the series\' kinds when series.yaml declares them)'));
   doc.set('edition', field(fields.edition, 'full (the full text) or digest (condensed)'));
   const source = new YAMLMap<string, Scalar>();
   source.set('label', field(fields.sourceLabel ?? (fields.sourceUrl ? hostOf(fields.sourceUrl) : undefined), 'who published the text'));
   source.set('url', field(fields.sourceUrl, 'the address of the text'));
+  if (fields.retrieved) source.set('retrieved', doc.createNode(fields.retrieved));
   doc.set('sources', doc.createNode([source]));
   return doc.toString({ lineWidth: 0 });
 }
@@ -369,17 +471,17 @@ function frontMatter(fields: ImportFields): string {
 // that text which looks like markup is escaped exactly where it would be read as markup.
 function body(draft: Draft): string {
   const keyed = (children: PhrasingContent[], key: string): PhrasingContent[] => [...children, { type: 'text', value: ` {#${key}}` }];
-  const paragraph = (item: DraftParagraph): Paragraph => ({ type: 'paragraph', children: keyed(phrasing(item.text), item.key) });
+  const paragraph = (item: DraftParagraph): Paragraph | List => (item.list ? keyedList(item.list, item.key) : { type: 'paragraph', children: keyed(item.nodes ?? phrasing(item.text), item.key) });
   const tree: Root = {
     type: 'root',
     children: [
       ...draft.preamble.map(paragraph),
       ...draft.sections.flatMap((section): RootContent[] => [
-        { type: 'heading', depth: 2, children: keyed(phrasing(`${section.number ? `${section.number}. ` : ''}${section.heading}`), section.key) },
+        { type: 'heading', depth: headingDepth(section.depth), children: keyed(section.nodes ?? phrasing(`${section.number ? `${section.number}. ` : ''}${section.heading}`), section.key) },
         ...section.paragraphs.map(paragraph),
       ]),
       ...draft.footnotes.map((footnote): FootnoteDefinition => {
-        const children = phrasing(footnote.text);
+        const children = footnote.nodes ?? phrasing(footnote.text);
         return { type: 'footnoteDefinition', identifier: footnote.label, label: footnote.label, children: [{ type: 'paragraph', children: children.length > 0 ? children : [{ type: 'text', value: todo }] }] };
       }),
     ],
@@ -389,6 +491,21 @@ function body(draft: Draft): string {
     // Footnote definitions one a line, as editors write them.
     join: [(left, right) => (left.type === 'footnoteDefinition' && right.type === 'footnoteDefinition' ? 0 : undefined)],
   });
+}
+
+function headingDepth(depth: number | undefined): 2 | 3 | 4 | 5 | 6 {
+  return Math.min(6, Math.max(2, depth ?? 2)) as 2 | 3 | 4 | 5 | 6;
+}
+
+// A list with the paragraph's key after its last item's text, where the parser reads it.
+function keyedList(list: List, key: string): List {
+  const copy = structuredClone(list);
+  const item = copy.children[copy.children.length - 1];
+  // The key goes on the last item's last paragraph; a trailing sub-list gets a paragraph for it.
+  const last = item?.children[item.children.length - 1];
+  if (item && last?.type === 'paragraph') last.children.push({ type: 'text', value: ` {#${key}}` });
+  else if (item) item.children.push({ type: 'paragraph', children: [{ type: 'text', value: `{#${key}}` }] });
+  return copy;
 }
 
 // Block text as phrasing: spacing collapsed, footnote markers as footnote references.
@@ -423,6 +540,8 @@ export type ImportSummary = {
   footnotes: number;
   stripped: string[];
   checks: string[];
+  placements: string[];
+  invisible: Record<string, number>;
 };
 
 /**
@@ -439,7 +558,9 @@ export function summarise(draft: Draft): ImportSummary {
     paragraphs: draft.preamble.length + draft.sections.reduce((sum, section) => sum + section.paragraphs.length, 0),
     footnotes: draft.footnotes.length,
     stripped: draft.stripped,
-    checks: draft.checks
+    checks: draft.checks,
+    placements: draft.placements,
+    invisible: draft.invisible
   };
 }
 
@@ -451,13 +572,19 @@ export function summarise(draft: Draft): ImportSummary {
  */
 export function formatSummary(summary: ImportSummary, file: string): string {
   const out = [`Wrote ${file}`, '', 'Recognised:'];
-  const shown: Array<keyof ImportFields> = ['title', 'shortTitle', 'date', 'place', 'series', 'kind', 'edition', 'sourceUrl'];
+  const shown: Array<keyof ImportFields> = ['title', 'shortTitle', 'date', 'place', 'series', 'kind', 'edition', 'sourceUrl', 'retrieved'];
   for (const name of shown) {
     const value = summary.fields[name];
     if (value !== undefined && value !== '') out.push(`  ${name.padEnd(10)} ${value}${summary.origins[name] ? `   (from ${summary.origins[name]})` : ''}`);
   }
   out.push(`  parts      ${summary.parts}`, `  paragraphs ${summary.paragraphs}`, `  footnotes  ${summary.footnotes}`);
   if (summary.stripped.length > 0) out.push(`  stripped   ${summary.stripped.join('; ')}`);
+  const invisible = Object.entries(summary.invisible).sort(([a], [b]) => a.localeCompare(b));
+  out.push(`  invisible  ${invisible.length === 0 ? 'none' : `${invisible.map(([name, count]) => `${count} ${name}`).join(', ')}: removed (no-break spaces made plain spaces)`}`);
+  if (summary.placements.length > 0) {
+    out.push('', 'Lines read for the front matter:');
+    for (const placement of summary.placements) out.push(`  - ${placement}`);
+  }
   out.push('', 'Check by hand:');
   for (const name of summary.missing) out.push(`  - ${name}: not found; written as ${todo} (needs review)`);
   for (const check of summary.checks) out.push(`  - ${check}`);

@@ -4,3 +4,5 @@ export * from './draft.ts';
 export * from './html.ts';
 export * from './keys-propose.ts';
 export * from './text.ts';
+export * from './markdown.ts';
+export * from './read.ts';

@@ -31,9 +31,11 @@ export const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1),
   shortTitle: z.string().trim().min(1).max(40),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isRealDate, 'not a calendar date'),
-  place: z.string().trim().min(1),
+  // Optional: a version of a document has no place of signature.
+  place: z.string().trim().min(1).optional(),
   series: z.string().regex(keyPattern, 'expected lowercase letters, digits and hyphens'),
-  kind: z.enum(['joint-statement', 'strategic-stability', 'declaration', 'communique', 'treaty', 'memorandum']),
+  // Any kebab-case kind; a series that declares its kinds in series.yaml accepts only those (series.ts).
+  kind: z.string().regex(keyPattern, 'expected a kind in lowercase letters, digits and hyphens, such as joint-statement or terms'),
   edition: z.enum(['digest', 'full']),
   lang: langSchema.optional(),
   coverage: z.string().trim().min(1).optional(),
@@ -54,7 +56,14 @@ export const frontMatterSchema = z.strictObject({
     )
     .optional(),
   sources: z
-    .array(z.strictObject({ label: z.string().trim().min(1), url: z.url({ protocol: /^https?$/ }) }))
+    .array(
+      z.strictObject({
+        label: z.string().trim().min(1),
+        url: z.url({ protocol: /^https?$/ }),
+        // When a full text's copy was taken from that address (the page may change later).
+        retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isRealDate, 'not a calendar date').optional()
+      })
+    )
     .min(1)
 });
 
@@ -78,9 +87,9 @@ export const frontMatterFields: Record<string, string> = {
   title: 'the full title of the statement',
   shortTitle: 'a short label such as "Moscow 2023" (at most 40 characters)',
   date: 'the signing date as YYYY-MM-DD',
-  place: 'the city where it was signed',
-  series: 'the series id, e.g. china-russia',
-  kind: 'one of joint-statement, strategic-stability, declaration, communique, treaty, memorandum',
+  place: 'the city where it was signed (optional)',
+  series: 'the series id, e.g. china-russia (an id of series.yaml when the folder has one)',
+  kind: 'a kind in kebab-case, such as joint-statement, declaration or terms (one of the series\' `kinds` when series.yaml declares them)',
   edition: 'digest (condensed, own words) or full (the full text)',
   lang: 'the language of the text as a BCP 47 tag (zh, ru, en …); default: the series\' `lang` in series.yaml, else en',
   coverage: 'for a digest: what part of the statement the file covers',
@@ -89,8 +98,16 @@ export const frontMatterFields: Record<string, string> = {
   additions: 'a list of { key, note, source }: provisions of this statement that a cited source says are new',
   complete: 'true when the file holds the whole statement (default: false for a digest, true for a full text)',
   sections: 'a list of { key, placement, source, complete } per section: placement documented (a source shows the part; give its footnote label as source) or inferred (the editors grouped it); complete: true when a source shows the whole part',
-  sources: 'a list of { label, url } for the statement as a whole'
+  sources: 'a list of { label, url, retrieved } for the statement as a whole: for a full text, where its text was taken from (retrieved: the date, optional)'
 };
+
+/** The value the importer writes for a field it could not read. */
+export const placeholder = 'TODO';
+
+/** True when a front matter value is (or starts with) the importer's placeholder. */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && /^\s*TODO\b/.test(value);
+}
 
 function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);

@@ -73,7 +73,7 @@ export type Diagnostic = {
 };
 
 /** A cited source of a statement as a whole. */
-export type SourceRef = { label: string; url: string };
+export type SourceRef = { label: string; url: string; /** When the text was taken from `url` (YYYY-MM-DD). */ retrieved?: string };
 
 /** Front matter of a statement file, validated. */
 export type StatementMeta = {
@@ -82,6 +82,7 @@ export type StatementMeta = {
   shortTitle: string;
   /** ISO date, YYYY-MM-DD. */
   date: string;
+  /** Where it was signed; empty when the front matter gives none (a version of a document). */
   place: string;
   series: string;
   kind: string;

@@ -5,7 +5,7 @@ import { getSiteWording, siteName } from '../../data/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const wording = await getSiteWording();
-  return new Response(renderCard({ eyebrow: 'Joint statements, clause by clause', title: siteName, subtitle: wording.description, footer: cardFooter('/', site) }), {
+  return new Response(renderCard({ eyebrow: wording.eyebrow, title: siteName, subtitle: wording.description, footer: cardFooter('/', site) }), {
     headers: { 'content-type': 'image/png' }
   });
 };
