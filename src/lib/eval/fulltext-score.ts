@@ -1,0 +1,471 @@
+/**
+ * Scoring a compare page against the raw texts of its two versions, as
+ * `git diff --word-diff` sees them (scripts/eval-fulltext.ts runs it on real
+ * documents).
+ *
+ * The truth: the raw versions are diffed token by token, a token being a run of
+ * non-space characters (git's default word regex), and every run of removed and
+ * added tokens between unchanged ones is one change (a git word-diff hunk).
+ * Inside a change, words are runs of letters and digits, lower-cased: a word on
+ * both sides of the change (`**Opt` → `### Opt`, `[terms](https://a.example/x)`
+ * → `[terms](https://a.example/y)` keeps "opt", "terms", "a", "example") is
+ * unchanged, so markup alone is no text change; what is left is the change's
+ * text. A link target's words count like any other.
+ *
+ * The page: each row's older and newer text, with the words it marks (inside
+ * `<del>`/`<ins>`, or the whole text of a dropped or added row). Each row text is
+ * placed in its raw version (by shared three-word runs, nearest to the previous
+ * row, then word by word), so a marked word is a word of the raw text.
+ *
+ * Counted: changed words found (marked where git changes them), missed, and
+ * falsely shown (marked but unchanged in git); changes shown right (all their
+ * words marked, in one row) and visible (all marked, in any rows); rows
+ * paired right (older and newer side share a word git keeps in place); false
+ * change rows (shown as changed, dropped or added, or carrying marks, where git
+ * changes none of their words).
+ */
+import { diffArrays } from 'diff';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Nodes } from 'hast';
+
+/** One segment of a cell's text, marked when the page shows it as deleted or inserted. */
+export type CellPart = { text: string; marked: boolean };
+
+/** A row of a compare page, as read from its HTML. */
+export type PageRow = {
+  id: string;
+  /** The row's kind on the page (`kept`, `changed`, `added`, `dropped`, …). */
+  kind: string;
+  older: CellPart[];
+  newer: CellPart[];
+};
+
+/** What kind of text a change touches, for the visibility target. */
+export type ChangeKind = 'link' | 'heading' | 'text';
+
+/** One change of the raw diff with text in it. */
+export type TruthChange = {
+  kind: ChangeKind;
+  /** Positions (in the version's words) of the words removed and added. */
+  removed: number[];
+  added: number[];
+  /** The change as git's word diff prints it, shortened: `[-old-]{+new+}`. */
+  label: string;
+};
+
+/** The raw diff of two versions, in words. */
+export type Truth = {
+  olderWords: string[];
+  newerWords: string[];
+  /** Per word of each version: whether the diff changes it. */
+  olderChanged: boolean[];
+  newerChanged: boolean[];
+  /** Per older word: the newer word it stays as, or -1. */
+  olderToNewer: number[];
+  changes: TruthChange[];
+  /** Hunks whose only difference is markup or invisible characters. */
+  markupOnly: number;
+};
+
+/** Figures of one compare page. */
+export type PairScore = {
+  words: { found: number; missed: number; falselyShown: number };
+  changes: { total: number; shownRight: number; visible: number; byKind: Record<ChangeKind, { total: number; visible: number }> };
+  rows: { total: number; paired: number; pairedRight: number; falseChange: number; unplaced: number; emptyMarks: number };
+  /** The changes not shown right, for the report. */
+  notShown: { label: string; visible: boolean }[];
+  /** Ids of the false change rows. */
+  falseRows: string[];
+};
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+/** Words as this evaluation counts them: runs of letters and digits, lower-cased (markup and invisible characters are not words). */
+export function wordsOf(text: string): string[] {
+  return (text.match(wordPattern) ?? []).map(normalWord);
+}
+
+function normalWord(word: string): string {
+  return word.normalize('NFC').toLowerCase();
+}
+
+type Token = { text: string; line: number; heading: boolean };
+
+// Tokens as git's default word regex splits them (runs of non-space), with their line and whether the line is a heading.
+function tokensOf(text: string): Token[] {
+  const lines = text.split(/\r?\n/);
+  const tokens: Token[] = [];
+  lines.forEach((line, at) => {
+    const next = lines[at + 1] ?? '';
+    const heading = /^\s{0,3}#{1,6}\s/.test(line) || (line.trim() !== '' && /^\s{0,3}(?:=+|-+)\s*$/.test(next)) || /^\s{0,3}(?:=+|-+)\s*$/.test(line);
+    for (const match of line.matchAll(/\S+/g)) tokens.push({ text: match[0], line: at, heading });
+  });
+  return tokens;
+}
+
+/**
+ * The raw diff of two versions: git's word diff, then the words of each change
+ * (see the module comment).
+ *
+ * @param older the older version's raw text.
+ * @param newer the newer version's raw text.
+ */
+export function truthOf(older: string, newer: string): Truth {
+  const a = tokensOf(older);
+  const b = tokensOf(newer);
+  const aWords = a.map((token) => wordsOf(token.text));
+  const bWords = b.map((token) => wordsOf(token.text));
+  const olderWords = aWords.flat();
+  const newerWords = bWords.flat();
+  const olderChanged = olderWords.map(() => false);
+  const newerChanged = newerWords.map(() => false);
+  const olderToNewer = olderWords.map(() => -1);
+  const changes: TruthChange[] = [];
+  let markupOnly = 0;
+  // Word position where each token starts.
+  const starts = (words: string[][]) => {
+    const result: number[] = [];
+    let at = 0;
+    for (const list of words) {
+      result.push(at);
+      at += list.length;
+    }
+    result.push(at);
+    return result;
+  };
+  const aStart = starts(aWords);
+  const bStart = starts(bWords);
+  let i = 0;
+  let j = 0;
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    if (removed.length === 0 && added.length === 0) return;
+    const oldTokens = removed.map((t) => a[t]!);
+    const newTokens = added.map((t) => b[t]!);
+    const oldPositions = removed.flatMap((t) => aWords[t]!.map((_, k) => aStart[t]! + k));
+    const newPositions = added.flatMap((t) => bWords[t]!.map((_, k) => bStart[t]! + k));
+    const inner = diffArrays(oldPositions.map((p) => olderWords[p]!), newPositions.map((p) => newerWords[p]!));
+    const gone: number[] = [];
+    const come: number[] = [];
+    let x = 0;
+    let y = 0;
+    for (const part of inner) {
+      const n = part.value.length;
+      if (part.added) {
+        for (let k = 0; k < n; k++) come.push(newPositions[y + k]!);
+        y += n;
+      } else if (part.removed) {
+        for (let k = 0; k < n; k++) gone.push(oldPositions[x + k]!);
+        x += n;
+      } else {
+        for (let k = 0; k < n; k++) olderToNewer[oldPositions[x + k]!] = newPositions[y + k]!;
+        x += n;
+        y += n;
+      }
+    }
+    if (gone.length === 0 && come.length === 0) markupOnly++;
+    else {
+      for (const p of gone) olderChanged[p] = true;
+      for (const p of come) newerChanged[p] = true;
+      const all = [...oldTokens, ...newTokens];
+      const kind: ChangeKind = all.some((token) => /\]\(|https?:|<[a-z]+:|www\./i.test(token.text)) ? 'link' : all.some((token) => token.heading) ? 'heading' : 'text';
+      const short = (tokens: Token[]) => {
+        const text = tokens.map((token) => token.text).join(' ');
+        return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+      };
+      changes.push({ kind, removed: gone, added: come, label: `${oldTokens.length > 0 ? `[-${short(oldTokens)}-]` : ''}${newTokens.length > 0 ? `{+${short(newTokens)}+}` : ''}` });
+    }
+    removed = [];
+    added = [];
+  };
+  for (const part of diffArrays(a.map((token) => token.text), b.map((token) => token.text))) {
+    const n = part.value.length;
+    if (part.removed) {
+      for (let k = 0; k < n; k++) removed.push(i + k);
+      i += n;
+    } else if (part.added) {
+      for (let k = 0; k < n; k++) added.push(j + k);
+      j += n;
+    } else {
+      flush();
+      for (let k = 0; k < n; k++) {
+        const from = aStart[i + k]!;
+        const to = bStart[j + k]!;
+        for (let w = 0; w < aWords[i + k]!.length; w++) olderToNewer[from + w] = to + w;
+      }
+      i += n;
+      j += n;
+    }
+  }
+  flush();
+  return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes, markupOnly };
+}
+
+/**
+ * The rows of a compare page: each `.row` with its kind and the text of its two
+ * cells, marked inside `<del>`/`<ins>`; text for screen readers only
+ * (`.visually-hidden`) is left out. Rows that only point to where a clause moved
+ * (`moved-away`) are skipped: the clause has its own row there.
+ *
+ * @param html the compare page.
+ */
+export function pageRowsOf(html: string): PageRow[] {
+  const tree = fromHtml(html);
+  const rows: PageRow[] = [];
+  const classes = (node: Element) => {
+    const value = node.properties.className;
+    return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  };
+  const find = (node: Nodes, test: (element: Element) => boolean, out: Element[] = [], inside = false): Element[] => {
+    if (node.type === 'element' && test(node)) {
+      out.push(node);
+      if (!inside) return out;
+    }
+    if ('children' in node) for (const child of node.children) find(child, test, out, inside);
+    return out;
+  };
+  const cellParts = (cell: Element | undefined): CellPart[] => {
+    if (!cell) return [];
+    const text = find(cell, (element) => element.tagName === 'p' && classes(element).includes('text'))[0];
+    if (!text) return [];
+    const parts: CellPart[] = [];
+    const walk = (node: Nodes, marked: boolean) => {
+      if (node.type === 'text') parts.push({ text: node.value, marked });
+      else if (node.type === 'element') {
+        if (classes(node).includes('visually-hidden')) return;
+        const mark = marked || node.tagName === 'del' || node.tagName === 'ins';
+        for (const child of node.children) walk(child, mark);
+      }
+    };
+    walk(text, false);
+    return parts;
+  };
+  for (const row of find(tree, (element) => element.tagName === 'div' && classes(element).includes('row'))) {
+    const kind = String(row.properties.dataKind ?? classes(row).find((name) => name.startsWith('kind-'))?.slice(5) ?? '');
+    if (kind === 'moved-away') continue;
+    const cells = find(row, (element) => element.tagName === 'div' && classes(element).includes('cell'));
+    const older = cells.find((cell) => classes(cell).includes('older'));
+    const newer = cells.find((cell) => classes(cell).includes('newer'));
+    const olderParts = cellParts(older);
+    const newerParts = cellParts(newer);
+    // A dropped row's older text and an added row's newer text are shown as changed, whole.
+    rows.push({
+      id: String(row.properties.id ?? ''),
+      kind,
+      older: kind === 'dropped' ? olderParts.map((part) => ({ ...part, marked: true })) : olderParts,
+      newer: kind === 'added' ? newerParts.map((part) => ({ ...part, marked: true })) : newerParts
+    });
+  }
+  return rows;
+}
+
+type Placed = { positions: number[]; marked: boolean[]; emptyMarks: number };
+
+// A cell's words with their marks, and how many marks hold no word (an invisible character marked).
+function cellWords(parts: readonly CellPart[]): { words: string[]; marked: boolean[]; emptyMarks: number } {
+  const words: string[] = [];
+  const marked: boolean[] = [];
+  let emptyMarks = 0;
+  // Adjacent parts can split one word ("co<ins>operate</ins>"): join them before counting words.
+  let text = '';
+  const flags: boolean[] = [];
+  for (const part of parts) {
+    if (part.marked && wordsOf(part.text).length === 0 && part.text.length > 0 && !/^\s+$/.test(part.text)) emptyMarks++;
+    text += part.text;
+    for (let k = 0; k < part.text.length; k++) flags.push(part.marked);
+  }
+  for (const match of text.matchAll(wordPattern)) {
+    words.push(normalWord(match[0]));
+    const from = match.index;
+    let any = false;
+    for (let k = from; k < from + match[0].length; k++) if (flags[k]) any = true;
+    marked.push(any);
+  }
+  return { words, marked, emptyMarks };
+}
+
+/**
+ * Place a row's words in a version's words: the start most three-word runs of
+ * the row agree on (nearest to `cursor` on a tie; exact runs for rows shorter
+ * than three words), then word by word with a diff, so a word the page adds or
+ * changes is left unplaced (-1).
+ */
+function place(words: readonly string[], doc: readonly string[], grams: Map<string, number[]>, cursor: number): number[] {
+  if (words.length === 0) return [];
+  const votes = new Map<number, number>();
+  const n = Math.min(3, words.length);
+  for (let k = 0; k + n <= words.length; k++) {
+    const starts = grams.get(words.slice(k, k + n).join(' ')) ?? [];
+    if (starts.length > 50) continue;
+    for (const start of starts) votes.set(start - k, (votes.get(start - k) ?? 0) + 1);
+  }
+  if (votes.size === 0) return words.map(() => -1);
+  let best = -Infinity;
+  let bestVotes = 0;
+  for (const [start, count] of votes) {
+    if (count > bestVotes || (count === bestVotes && Math.abs(start - cursor) < Math.abs(best - cursor))) {
+      best = start;
+      bestVotes = count;
+    }
+  }
+  const from = Math.max(0, best - 5);
+  const to = Math.min(doc.length, best + words.length + 5 + Math.ceil(words.length / 4));
+  const window = doc.slice(from, to);
+  const positions: number[] = [];
+  let x = from;
+  for (const part of diffArrays(words as string[], window)) {
+    const count = part.value.length;
+    if (part.added) x += count;
+    else if (part.removed) for (let k = 0; k < count; k++) positions.push(-1);
+    else {
+      for (let k = 0; k < count; k++) positions.push(x + k);
+      x += count;
+    }
+  }
+  return positions;
+}
+
+function gramsOf(doc: readonly string[], n: number, into: Map<string, number[]>): void {
+  for (let k = 0; k + n <= doc.length; k++) {
+    const key = doc.slice(k, k + n).join(' ');
+    const list = into.get(key);
+    if (list) list.push(k);
+    else into.set(key, [k]);
+  }
+}
+
+/**
+ * Score one compare page against the raw diff of its two versions.
+ *
+ * @param truth the raw diff (truthOf()).
+ * @param rows the page's rows (pageRowsOf()).
+ */
+export function scorePair(truth: Truth, rows: readonly PageRow[]): PairScore {
+  const grams = { older: new Map<string, number[]>(), newer: new Map<string, number[]>() };
+  for (const n of [1, 2, 3]) {
+    gramsOf(truth.olderWords, n, grams.older);
+    gramsOf(truth.newerWords, n, grams.newer);
+  }
+  const markedOlder = new Set<number>();
+  const markedNewer = new Set<number>();
+  let unplacedMarks = 0;
+  let unplaced = 0;
+  let emptyMarks = 0;
+  let paired = 0;
+  let pairedRight = 0;
+  const falseRows: string[] = [];
+  const rowOfOlder = new Map<number, number>();
+  const rowOfNewer = new Map<number, number>();
+  const cursor = { older: 0, newer: 0 };
+  rows.forEach((row, index) => {
+    const sides = (['older', 'newer'] as const).map((side) => {
+      const cell = cellWords(row[side]);
+      const doc = side === 'older' ? truth.olderWords : truth.newerWords;
+      const positions = place(cell.words, doc, grams[side], cursor[side]);
+      const last = positions.filter((p) => p >= 0).at(-1);
+      if (last !== undefined) cursor[side] = last + 1;
+      emptyMarks += cell.emptyMarks;
+      return { ...cell, positions } satisfies Placed & { words: string[] };
+    });
+    const [older, newer] = sides as [Placed & { words: string[] }, Placed & { words: string[] }];
+    if ([...older.positions, ...newer.positions].some((p) => p < 0) && older.words.length + newer.words.length > 0) unplaced++;
+    const record = (side: Placed, marks: Set<number>, rowOf: Map<number, number>) => {
+      side.positions.forEach((p, k) => {
+        if (p >= 0) rowOf.set(p, index);
+        if (!side.marked[k]) return;
+        if (p >= 0) marks.add(p);
+        else unplacedMarks++;
+      });
+    };
+    record(older, markedOlder, rowOfOlder);
+    record(newer, markedNewer, rowOfNewer);
+    // Shown as a change: by its kind, or by any mark (an invisible character marked in a row labelled Same counts).
+    const showsChange = ['changed', 'reworded', 'added', 'dropped', 'split', 'merged'].includes(row.kind) || older.marked.some(Boolean) || newer.marked.some(Boolean) || sides.some((side) => side.emptyMarks > 0);
+    const changedIn = (side: Placed, flags: boolean[]) => side.positions.some((p) => p >= 0 && flags[p]);
+    const placedAll = [...older.positions, ...newer.positions].every((p) => p >= 0);
+    if (showsChange && placedAll && !changedIn(older, truth.olderChanged) && !changedIn(newer, truth.newerChanged)) falseRows.push(row.id);
+    if (older.words.length > 0 && newer.words.length > 0) {
+      paired++;
+      const span = new Set(newer.positions.filter((p) => p >= 0));
+      const shared = older.positions.some((p) => p >= 0 && span.has(truth.olderToNewer[p]!));
+      const bothNew = older.positions.every((p) => p >= 0 && truth.olderChanged[p]) && newer.positions.every((p) => p >= 0 && truth.newerChanged[p]);
+      if (shared || bothNew) pairedRight++;
+    }
+  });
+  let found = 0;
+  let missed = 0;
+  truth.olderChanged.forEach((changed, p) => {
+    if (changed && markedOlder.has(p)) found++;
+    else if (changed) missed++;
+  });
+  truth.newerChanged.forEach((changed, p) => {
+    if (changed && markedNewer.has(p)) found++;
+    else if (changed) missed++;
+  });
+  const falselyShown = [...markedOlder].filter((p) => !truth.olderChanged[p]).length + [...markedNewer].filter((p) => !truth.newerChanged[p]).length + unplacedMarks;
+  const byKind: PairScore['changes']['byKind'] = { link: { total: 0, visible: 0 }, heading: { total: 0, visible: 0 }, text: { total: 0, visible: 0 } };
+  let shownRight = 0;
+  let visibleCount = 0;
+  const notShown: PairScore['notShown'] = [];
+  for (const change of truth.changes) {
+    const visible = change.removed.every((p) => markedOlder.has(p)) && change.added.every((p) => markedNewer.has(p));
+    const rowsOf = new Set([...change.removed.map((p) => rowOfOlder.get(p) ?? -1), ...change.added.map((p) => rowOfNewer.get(p) ?? -1)]);
+    const right = visible && rowsOf.size === 1 && !rowsOf.has(-1);
+    byKind[change.kind].total++;
+    if (visible) {
+      byKind[change.kind].visible++;
+      visibleCount++;
+    }
+    if (right) shownRight++;
+    else notShown.push({ label: change.label, visible });
+  }
+  return {
+    words: { found, missed, falselyShown },
+    changes: { total: truth.changes.length, shownRight, visible: visibleCount, byKind },
+    rows: { total: rows.length, paired, pairedRight, falseChange: falseRows.length, unplaced, emptyMarks },
+    notShown,
+    falseRows
+  };
+}
+
+/** Precision and recall of the changed words (1 when there is nothing to find or nothing shown). */
+export function precisionRecall(words: PairScore['words']): { precision: number; recall: number } {
+  const shown = words.found + words.falselyShown;
+  const truth = words.found + words.missed;
+  return { precision: shown === 0 ? 1 : words.found / shown, recall: truth === 0 ? 1 : words.found / truth };
+}
+
+/** Sum of several pages' scores. */
+export function addScores(scores: readonly PairScore[]): PairScore {
+  const total: PairScore = {
+    words: { found: 0, missed: 0, falselyShown: 0 },
+    changes: { total: 0, shownRight: 0, visible: 0, byKind: { link: { total: 0, visible: 0 }, heading: { total: 0, visible: 0 }, text: { total: 0, visible: 0 } } },
+    rows: { total: 0, paired: 0, pairedRight: 0, falseChange: 0, unplaced: 0, emptyMarks: 0 },
+    notShown: [],
+    falseRows: []
+  };
+  for (const score of scores) {
+    for (const key of ['found', 'missed', 'falselyShown'] as const) total.words[key] += score.words[key];
+    for (const key of ['total', 'shownRight', 'visible'] as const) total.changes[key] += score.changes[key];
+    for (const kind of ['link', 'heading', 'text'] as const) {
+      total.changes.byKind[kind].total += score.changes.byKind[kind].total;
+      total.changes.byKind[kind].visible += score.changes.byKind[kind].visible;
+    }
+    for (const key of ['total', 'paired', 'pairedRight', 'falseChange', 'unplaced', 'emptyMarks'] as const) total.rows[key] += score.rows[key];
+    total.notShown.push(...score.notShown);
+    total.falseRows.push(...score.falseRows);
+  }
+  return total;
+}
+
+/** The issue's targets, each with whether it is met. */
+export function targetsOf(score: PairScore): { name: string; value: string; pass: boolean }[] {
+  const { total, shownRight, visible } = score.changes;
+  const share = total === 0 ? 1 : shownRight / total;
+  return [
+    { name: 'changes shown right ≥ 95%', value: `${(share * 100).toFixed(1)}% (${shownRight} of ${total})`, pass: share >= 0.95 },
+    { name: 'false change rows = 0', value: String(score.rows.falseChange), pass: score.rows.falseChange === 0 },
+    { name: 'every text change visible (links and headings included)', value: `${visible} of ${total}`, pass: visible === total }
+  ];
+}
