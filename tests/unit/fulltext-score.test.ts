@@ -33,7 +33,7 @@ describe('truthOf()', () => {
   it('counts markup and invisible characters as no text change', () => {
     const truth = truthOf('**Opt out.** You may leave.\n', '### Opt out\n\nYou may\u2060 leave.\n');
     expect(truth.changes).toHaveLength(0);
-    expect(truth.markupOnly).toBe(2);
+    expect(truth.olderToNewer).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('counts a changed link target, and files it under links', () => {

@@ -3,14 +3,15 @@
  * `git diff --word-diff` sees them (scripts/eval-fulltext.ts runs it on real
  * documents).
  *
- * The truth: the raw versions are diffed token by token, a token being a run of
- * non-space characters (git's default word regex), and every run of removed and
- * added tokens between unchanged ones is one change (a git word-diff hunk).
- * Inside a change, words are runs of letters and digits, lower-cased: a word on
- * both sides of the change (`**Opt` → `### Opt`, `[terms](https://a.example/x)`
- * → `[terms](https://a.example/y)` keeps "opt", "terms", "a", "example") is
- * unchanged, so markup alone is no text change; what is left is the change's
- * text. A link target's words count like any other.
+ * The truth: a word diff of the raw versions. Words are git's default tokens
+ * (runs of non-space characters) cut at every character that is not a letter
+ * or digit, lower-cased: finer than git's, so that markup and punctuation
+ * around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no change of it,
+ * and a link target's words (`[terms](https://a.example/x)` → `…/y`) count
+ * like any other. Every run of removed and added words between kept ones is
+ * one change (a hunk of git's word diff, without its markup-only hunks); a
+ * change is filed under links when a token of it holds a link, under
+ * headings when it is on a heading line (ATX or setext).
  *
  * The page: each row's older and newer text, with the words it marks (inside
  * `<del>`/`<ins>`, or the whole text of a dropped or added row). Each row text is
@@ -63,8 +64,6 @@ export type Truth = {
   /** Per older word: the newer word it stays as, or -1. */
   olderToNewer: number[];
   changes: TruthChange[];
-  /** Hunks whose only difference is markup or invisible characters. */
-  markupOnly: number;
 };
 
 /** Figures of one compare page. */
@@ -104,8 +103,8 @@ function tokensOf(text: string): Token[] {
 }
 
 /**
- * The raw diff of two versions: git's word diff, then the words of each change
- * (see the module comment).
+ * The raw diff of two versions: a word diff (see the module comment), each run
+ * of removed and added words between kept ones being one change.
  *
  * @param older the older version's raw text.
  * @param newer the newer version's raw text.
@@ -113,73 +112,37 @@ function tokensOf(text: string): Token[] {
 export function truthOf(older: string, newer: string): Truth {
   const a = tokensOf(older);
   const b = tokensOf(newer);
-  const aWords = a.map((token) => wordsOf(token.text));
-  const bWords = b.map((token) => wordsOf(token.text));
-  const olderWords = aWords.flat();
-  const newerWords = bWords.flat();
+  // Each word with the token it comes from.
+  const wordsWithTokens = (tokens: Token[]) => tokens.flatMap((token, at) => wordsOf(token.text).map((word) => ({ word, token: at })));
+  const aw = wordsWithTokens(a);
+  const bw = wordsWithTokens(b);
+  const olderWords = aw.map((entry) => entry.word);
+  const newerWords = bw.map((entry) => entry.word);
   const olderChanged = olderWords.map(() => false);
   const newerChanged = newerWords.map(() => false);
   const olderToNewer = olderWords.map(() => -1);
   const changes: TruthChange[] = [];
-  let markupOnly = 0;
-  // Word position where each token starts.
-  const starts = (words: string[][]) => {
-    const result: number[] = [];
-    let at = 0;
-    for (const list of words) {
-      result.push(at);
-      at += list.length;
-    }
-    result.push(at);
-    return result;
-  };
-  const aStart = starts(aWords);
-  const bStart = starts(bWords);
-  let i = 0;
-  let j = 0;
   let removed: number[] = [];
   let added: number[] = [];
   const flush = () => {
     if (removed.length === 0 && added.length === 0) return;
-    const oldTokens = removed.map((t) => a[t]!);
-    const newTokens = added.map((t) => b[t]!);
-    const oldPositions = removed.flatMap((t) => aWords[t]!.map((_, k) => aStart[t]! + k));
-    const newPositions = added.flatMap((t) => bWords[t]!.map((_, k) => bStart[t]! + k));
-    const inner = diffArrays(oldPositions.map((p) => olderWords[p]!), newPositions.map((p) => newerWords[p]!));
-    const gone: number[] = [];
-    const come: number[] = [];
-    let x = 0;
-    let y = 0;
-    for (const part of inner) {
-      const n = part.value.length;
-      if (part.added) {
-        for (let k = 0; k < n; k++) come.push(newPositions[y + k]!);
-        y += n;
-      } else if (part.removed) {
-        for (let k = 0; k < n; k++) gone.push(oldPositions[x + k]!);
-        x += n;
-      } else {
-        for (let k = 0; k < n; k++) olderToNewer[oldPositions[x + k]!] = newPositions[y + k]!;
-        x += n;
-        y += n;
-      }
-    }
-    if (gone.length === 0 && come.length === 0) markupOnly++;
-    else {
-      for (const p of gone) olderChanged[p] = true;
-      for (const p of come) newerChanged[p] = true;
-      const all = [...oldTokens, ...newTokens];
-      const kind: ChangeKind = all.some((token) => /\]\(|https?:|<[a-z]+:|www\./i.test(token.text)) ? 'link' : all.some((token) => token.heading) ? 'heading' : 'text';
-      const short = (tokens: Token[]) => {
-        const text = tokens.map((token) => token.text).join(' ');
-        return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-      };
-      changes.push({ kind, removed: gone, added: come, label: `${oldTokens.length > 0 ? `[-${short(oldTokens)}-]` : ''}${newTokens.length > 0 ? `{+${short(newTokens)}+}` : ''}` });
-    }
+    for (const p of removed) olderChanged[p] = true;
+    for (const p of added) newerChanged[p] = true;
+    const oldTokens = [...new Set(removed.map((p) => aw[p]!.token))].map((t) => a[t]!);
+    const newTokens = [...new Set(added.map((p) => bw[p]!.token))].map((t) => b[t]!);
+    const all = [...oldTokens, ...newTokens];
+    const kind: ChangeKind = all.some((token) => /\]\(|https?:|<[a-z]+:|www\./i.test(token.text)) ? 'link' : all.some((token) => token.heading) ? 'heading' : 'text';
+    const short = (tokens: Token[]) => {
+      const text = tokens.map((token) => token.text).join(' ');
+      return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+    };
+    changes.push({ kind, removed, added, label: `${oldTokens.length > 0 ? `[-${short(oldTokens)}-]` : ''}${newTokens.length > 0 ? `{+${short(newTokens)}+}` : ''}` });
     removed = [];
     added = [];
   };
-  for (const part of diffArrays(a.map((token) => token.text), b.map((token) => token.text))) {
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(olderWords, newerWords)) {
     const n = part.value.length;
     if (part.removed) {
       for (let k = 0; k < n; k++) removed.push(i + k);
@@ -189,17 +152,13 @@ export function truthOf(older: string, newer: string): Truth {
       j += n;
     } else {
       flush();
-      for (let k = 0; k < n; k++) {
-        const from = aStart[i + k]!;
-        const to = bStart[j + k]!;
-        for (let w = 0; w < aWords[i + k]!.length; w++) olderToNewer[from + w] = to + w;
-      }
+      for (let k = 0; k < n; k++) olderToNewer[i + k] = j + k;
       i += n;
       j += n;
     }
   }
   flush();
-  return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes, markupOnly };
+  return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes };
 }
 
 /**
