@@ -172,8 +172,8 @@ export function truthOf(older: string, newer: string): Truth {
 export function pageRowsOf(html: string): PageRow[] {
   const tree = fromHtml(html);
   const rows: PageRow[] = [];
-  const classes = (node: Element) => {
-    const value = node.properties.className;
+  const classes = (node: Element): string[] => {
+    const value: unknown = node.properties.className;
     return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
   };
   const find = (node: Nodes, test: (element: Element) => boolean, out: Element[] = [], inside = false): Element[] => {
