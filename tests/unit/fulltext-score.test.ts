@@ -36,6 +36,17 @@ describe('truthOf()', () => {
     expect(truth.olderToNewer).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('places a one-word row however often its word occurs: the first at or after where the previous row ended', () => {
+    // "close" is a line of its own 60 times, then once more in the newer version.
+    const lines = (n: number) => Array.from({ length: n }, () => 'Close').join('\n\n');
+    const truth = truthOf(`${lines(60)}\n\nWe changed the terms.\n`, `${lines(61)}\n\nWe changed the terms.\n`);
+    expect(truth.changes.map((change) => change.added)).toEqual([[60]]);
+    const rows = [...Array.from({ length: 60 }, (_, at) => row(`c${at}`, 'kept', 'Close', 'Close')), row('new', 'added', undefined, 'Close'), row('t', 'kept', 'We changed the terms.', 'We changed the terms.')];
+    const score = scorePair(truth, pageRowsOf(page(...rows)));
+    expect(score.words).toEqual({ found: 1, missed: 0, falselyShown: 0 });
+    expect(score.rows.unplaced).toBe(0);
+  });
+
   it('counts a changed link target, and files it under links', () => {
     const truth = truthOf('Read the [terms](https://widget.example/old) first.\n', 'Read the [terms](https://widget.example/new) first.\n');
     expect(truth.changes).toHaveLength(1);

@@ -246,29 +246,36 @@ function cellWords(parts: readonly CellPart[]): { words: string[]; marked: boole
 
 /**
  * Place a row's words in a version's words: the start most three-word runs of
- * the row agree on (nearest to `cursor` on a tie; exact runs for rows shorter
- * than three words), then word by word with a diff, so a word the page adds or
- * changes is left unplaced (-1).
+ * the row agree on (on a tie, the first at or after `cursor`, where the previous
+ * row ended; exact runs for rows shorter than three words), then word by word
+ * with a diff, so a word the page adds or changes is left unplaced (-1).
  */
 function place(words: readonly string[], doc: readonly string[], grams: Map<string, number[]>, cursor: number): number[] {
   if (words.length === 0) return [];
   const votes = new Map<number, number>();
   const n = Math.min(3, words.length);
-  for (let k = 0; k + n <= words.length; k++) {
-    const starts = grams.get(words.slice(k, k + n).join(' ')) ?? [];
-    if (starts.length > 50) continue;
-    for (const start of starts) votes.set(start - k, (votes.get(start - k) ?? 0) + 1);
+  // Runs found more than 50 times say little where a row has others; a row that has no other still uses them.
+  for (const most of [50, Infinity]) {
+    for (let k = 0; k + n <= words.length; k++) {
+      const starts = grams.get(words.slice(k, k + n).join(' ')) ?? [];
+      if (starts.length > most) continue;
+      for (const start of starts) votes.set(start - k, (votes.get(start - k) ?? 0) + 1);
+    }
+    if (votes.size > 0) break;
   }
   if (votes.size === 0) return words.map(() => -1);
   let best = -Infinity;
   let bestVotes = 0;
+  // Rows come in reading order: on a tie, the first start at or after the cursor, else the nearest before it.
+  const distance = (start: number) => (start >= cursor ? start - cursor : cursor - start + doc.length);
   for (const [start, count] of votes) {
-    if (count > bestVotes || (count === bestVotes && Math.abs(start - cursor) < Math.abs(best - cursor))) {
+    if (count > bestVotes || (count === bestVotes && distance(start) < distance(best))) {
       best = start;
       bestVotes = count;
     }
   }
-  const from = Math.max(0, best - 5);
+  // From the start found (not before it: a word repeated just before would be taken instead).
+  const from = Math.max(0, best);
   const to = Math.min(doc.length, best + words.length + 5 + Math.ceil(words.length / 4));
   const window = doc.slice(from, to);
   const positions: number[] = [];
