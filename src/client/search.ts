@@ -6,6 +6,7 @@
  */
 import { oneHitPerStatement, rankResults, splitContent, type ResultGroup, type SearchHit, type SearchSort } from '../view/search-results.ts';
 import { href } from '../data/href.ts';
+import { versionsOf } from '../lib/export/search-records.ts';
 
 type PagefindFilters = Record<string, string | { any: string[] }>;
 type PagefindResultData = { url: string; excerpt: string; content: string; locations: number[]; meta: Record<string, string> };
@@ -32,6 +33,7 @@ let loaded: SearchHit[] = [];
 let shown: ResultGroup[] = [];
 let lastQuery = '';
 let lastSort: SearchSort = 'relevance';
+let lastFilters: Record<string, string[]> = {};
 let generation = 0;
 const sortSelect = document.getElementById('search-sort') as HTMLSelectElement | null;
 
@@ -96,6 +98,7 @@ async function run(query: string, filters: Record<string, string[]>, sort: Searc
   shown = [];
   lastQuery = query;
   lastSort = sort;
+  lastFilters = filters;
   list.setAttribute('aria-busy', 'true');
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
@@ -121,7 +124,8 @@ async function showMore(current: number): Promise<void> {
   pending = pending.slice(pageSize);
   const data = await Promise.all(batch.map((result) => result.data()));
   if (current !== generation) return;
-  const hits: SearchHit[] = data.map((d, at) => ({ url: d.url, content: d.content, locations: d.locations, meta: d.meta, order: loaded.length + at }));
+  // A record of several versions (an unchanged clause) is one hit per version it names, all of one provision: one result lists them.
+  const hits: SearchHit[] = data.flatMap((d, at) => versionHits({ url: d.url, content: d.content, locations: d.locations, meta: d.meta, order: loaded.length + at }));
   loaded.push(...hits);
   // A later batch adds its provisions after those shown, and its other years to provisions already shown: nothing moves up under the reader.
   const byKey = new Map(shown.map((group) => [group.key, group]));
@@ -137,10 +141,29 @@ async function showMore(current: number): Promise<void> {
   list.setAttribute('aria-busy', 'false');
   more.hidden = pending.length === 0;
   if (statusLine && shown.length > 0) {
-    const clauses = shown.reduce((sum, group) => sum + group.hits.length, 0);
+    // Counted as records: an unchanged clause is one clause, in however many versions.
+    const clauses = new Set(shown.flatMap((group) => group.hits.map((hit) => hit.order))).size;
     const order = lastSort === 'date' ? 'newest first' : 'best match first';
     statusLine.textContent = `${clauses === 1 ? '1 clause' : `${clauses} clauses`} in ${shown.length === 1 ? '1 provision' : `${shown.length} provisions`}${lastQuery ? ` for “${lastQuery}”` : ''}, ${order}${pending.length > 0 ? '; more below' : ''}.`;
   } else if (statusLine && pending.length === 0) statusLine.textContent = `No clause says${lastQuery ? ` “${lastQuery}”` : ' that'} with these filters.`;
+}
+
+/**
+ * A hit per version a record names, each linked to its clause there, the record's own hit otherwise.
+ * Newest first, those the statement and year filters ask for ahead, so one of them leads the result.
+ */
+function versionHits(hit: SearchHit): SearchHit[] {
+  if (!hit.meta.versions) return [hit];
+  const own = `/statements/${hit.meta.statementId}/#${hit.meta.clause}`;
+  const wanted = (version: { statementId: string; date: string }) =>
+    (lastFilters.statement?.includes(version.statementId) ?? true) && (lastFilters.year?.includes(version.date.slice(0, 4)) ?? true);
+  const versions = versionsOf(hit.meta);
+  return [...versions.filter(wanted), ...versions.filter((version) => !wanted(version))].map((version) => ({
+    ...hit,
+    // Pagefind's URL carries the base; only the statement and clause differ.
+    url: hit.url.endsWith(own) ? `${hit.url.slice(0, -own.length)}/statements/${version.statementId}/#${version.clause}` : hit.url,
+    meta: { ...hit.meta, statement: version.statement, statementId: version.statementId, date: version.date, clause: version.clause }
+  }));
 }
 
 /** One provision: its best-matching clause, then every statement it was found in, oldest first. */

@@ -54,6 +54,22 @@ describe('search page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a clause unchanged over versions as one result naming each version, a filtered one leading', async () => {
+    const { page, problems } = await results('/search/?q=%22use+outer+space+for+armed+confrontation%22');
+    const result = page.locator('.search-result[data-key="outer-space"]');
+    await expect(result.count()).resolves.toBe(1);
+    await expect(result.locator('.result-excerpt').getAttribute('href')).resolves.toBe('/statements/2025-moscow/#outer-space.1');
+    const versions = await result.locator('.result-years a[href^="/statements/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(versions).toEqual(['/statements/2024-beijing/#outer-space.1', '/statements/2025-moscow/#outer-space.1']);
+    // Filtered to 2024, the same record leads with its 2024 version and still names 2025.
+    const filtered = await results('/search/?q=%22use+outer+space+for+armed+confrontation%22&year=2024');
+    const lead = filtered.page.locator('.search-result[data-key="outer-space"]');
+    await expect(lead.locator('.result-excerpt').getAttribute('href')).resolves.toBe('/statements/2024-beijing/#outer-space.1');
+    await expect(lead.locator('.result-years').textContent()).resolves.toContain('Moscow 2025');
+    expect(problems).toEqual([]);
+    expect(filtered.problems).toEqual([]);
+  });
+
   it('submits the header search box to /search/?q=… and shows results', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/`);
     await page.fill('#site-search', 'nuclear');

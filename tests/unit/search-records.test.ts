@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
-import { expandPattern, neighbour, searchRecords } from '../../src/lib/export/search-records.ts';
+import { expandPattern, neighbour, searchRecords, versionsOf } from '../../src/lib/export/search-records.ts';
 import { statement } from './statements.ts';
 import type { AlignedPair } from '../../src/lib/model/types.ts';
 
@@ -12,13 +12,16 @@ const records = searchRecords({ statements, formulas: corpus.formulas, topics: c
 const clauses = statements.flatMap((s) => s.sections.flatMap((section) => section.paragraphs.flatMap((p) => p.clauses.map((c) => ({ statement: s, clause: c })))));
 
 describe('searchRecords()', () => {
-  it('makes one record per clause, linked to the clause on its reading page', () => {
-    expect(records.length).toBe(clauses.length);
+  it('puts every clause in one record, linked to the clause on its reading page (or, unchanged in several, to its newest)', () => {
     expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
-    for (const [at, { statement, clause }] of clauses.entries()) {
-      expect(records[at]!.url).toBe(`/statements/${statement.id}/#${clause.id}`);
-      expect(records[at]!.content.startsWith(clause.text)).toBe(true);
-      expect(records[at]!.meta.words).toBe(String(clause.text.split(/\s+/).filter(Boolean).length));
+    const recordOf = new Map(records.flatMap((record) => versionsOf(record.meta).map((version) => [`/statements/${version.statementId}/#${version.clause}`, record] as const)));
+    expect(recordOf.size).toBe(clauses.length);
+    for (const { statement, clause } of clauses) {
+      const record = recordOf.get(`/statements/${statement.id}/#${clause.id}`);
+      expect(record, `${statement.id}/${clause.id}`).toBeTruthy();
+      expect(record!.content.startsWith(clause.text)).toBe(true);
+      expect(record!.meta.words).toBe(String(clause.text.split(/\s+/).filter(Boolean).length));
+      expect(record!.filters.statement).toContain(statement.id);
     }
   });
 
@@ -83,6 +86,55 @@ describe('searchRecords() change filter, on a hand-written pair', () => {
   it('files an older clause the next statement drops under dropped-next, and nothing else', () => {
     expect(change('/statements/2023-a/#space.1')).toEqual(['dropped-next']);
     expect(change('/statements/2023-a/#trade.1')).toEqual([]);
+  });
+});
+
+describe('searchRecords() over versions, on three hand-written versions', () => {
+  // "Fees" stands unchanged in all three; "use" is reworded in v2 and kept in v3.
+  const v1 = statement('v1', '2021-01-01', [['use', ['Widgets may be used at home.']], ['fees', ['Fees are due monthly.']]]);
+  const v2 = statement('v2', '2022-01-01', [['use', ['Widgets may be used at work.']], ['fees', ['Fees are due monthly.']]]);
+  const v3 = statement('v3', '2023-01-01', [['use', ['Widgets may be used at work.']], ['fees', ['Fees are due monthly.']]]);
+  const pairs: Record<string, AlignedPair[]> = {
+    'v1 v2': [{ kind: 'reworded', from: ['use.1'], to: ['use.1'], score: 0.8 }, { kind: 'same', from: ['fees.1'], to: ['fees.1'], score: 1 }],
+    'v2 v3': [{ kind: 'same', from: ['use.1'], to: ['use.1'], score: 1 }, { kind: 'same', from: ['fees.1'], to: ['fees.1'], score: 1 }]
+  };
+  const found = searchRecords({ statements: [v1, v2, v3], formulas: [], topics: [], pairsOf: (a, b) => pairs[`${a} ${b}`] });
+  const fees = found.filter((record) => record.content.startsWith('Fees'));
+
+  it('makes an unchanged clause one record naming the versions it stands in, linked to the newest', () => {
+    // v1's has nothing to change from; v2 and v3 keep it: one record for both.
+    expect(fees).toHaveLength(2);
+    const kept = fees.find((record) => record.filters.change!.includes('unchanged'))!;
+    expect(kept.url).toBe('/statements/v3/#fees.1');
+    expect(versionsOf(kept.meta)).toEqual([
+      { statementId: 'v3', statement: 'v3', date: '2023-01-01', clause: 'fees.1' },
+      { statementId: 'v2', statement: 'v2', date: '2022-01-01', clause: 'fees.1' }
+    ]);
+    expect(kept.meta.date).toBe('2023-01-01');
+    expect(kept.sort.date).toBe('2023-01-01');
+  });
+
+  it('keeps the filters true of every version it names: statement and year list them all, change is the same in each', () => {
+    const kept = fees.find((record) => record.filters.change!.includes('unchanged'))!;
+    expect(kept.filters.statement).toEqual(['v2', 'v3']);
+    expect(kept.filters.year).toEqual(['2022', '2023']);
+    expect(kept.filters.change).toEqual(['unchanged']);
+    // The reworded "use" of v2 and the kept one of v3 differ in change: two records, one each.
+    const use = found.filter((record) => record.content.startsWith('Widgets may be used at work'));
+    expect(use.map((record) => [record.filters.statement, record.filters.change])).toEqual([[['v2'], ['reworded']], [['v3'], ['unchanged']]]);
+    expect(found).toHaveLength(5);
+  });
+
+  it('reads a one-version record as its own statement', () => {
+    const only = found.find((record) => record.url === '/statements/v1/#use.1')!;
+    expect(only.meta.versions).toBeUndefined();
+    expect(versionsOf(only.meta)).toEqual([{ statementId: 'v1', statement: 'v1', date: '2021-01-01', clause: 'use.1' }]);
+  });
+
+  it('never merges two clauses of one statement that say the same', () => {
+    const twice = statement('v4', '2024-01-01', [['fees', ['Fees are due.', 'Fees are due.']]]);
+    const both = searchRecords({ statements: [twice], formulas: [], topics: [], pairsOf: () => undefined });
+    expect(both.map((record) => record.url)).toEqual(['/statements/v4/#fees.1', '/statements/v4/#fees.2']);
   });
 });
 

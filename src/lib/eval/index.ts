@@ -3,3 +3,4 @@ export * from './evaluate.ts';
 export * from './perturb.ts';
 export * from './diff-quality.ts';
 export * from './search-quality.ts';
+export * from './fulltext-score.ts';

@@ -2,7 +2,9 @@
  * Search records: one per clause, with the words a reader may type for the
  * formulas it holds, and the filters of the search page. Pagefind indexes them
  * as custom records (scripts/search-index.ts), so a clause is found once and
- * derived pages (compare, formula, lineage) are never indexed.
+ * derived pages (compare, formula, lineage) are never indexed. A clause that
+ * stands unchanged in several versions is one record naming them all
+ * (mergeVersions()), so eight versions of a text are not eight hits.
  */
 import type { RowEvidence } from '../analyse/evidence.ts';
 import type { AlignedPair, Formula, Statement, Topic } from '../model/types.ts';
@@ -54,7 +56,8 @@ export type SearchInput = {
 };
 
 /**
- * One search record per clause of every statement.
+ * One search record per clause of every statement, a clause that stands
+ * unchanged in several statements being one record (mergeVersions()).
  *
  * The content is the clause text, then, for each formula of the clause, a line
  * `Formula: <label> (also: <variant>; …)`, so a search for any documented
@@ -72,6 +75,71 @@ export type SearchInput = {
  * @param input statements, lexicon and alignments.
  */
 export function searchRecords(input: SearchInput): SearchRecord[] {
+  return mergeVersions(clauseRecords(input));
+}
+
+/** The versions a merged record stands in: `meta.versions`, one line per version. */
+export type RecordVersion = { statementId: string; statement: string; date: string; clause: string };
+
+/**
+ * One record for a clause that stands, word for word, in several statements of a
+ * series: same paragraph key, same text, same language, and the same topics,
+ * formulas and change, so every filter means what it says of each version it
+ * names. The record links to the newest of them and takes its meta; its
+ * `statement` and `year` filters hold every version's (a search filtered to one
+ * statement or year still finds it), and `meta.versions` lists them, newest
+ * first (versionsOf() reads it back). A record of one version is left as it is.
+ * Two clauses of one statement are never merged.
+ *
+ * @param records one record per clause, statements in series order.
+ */
+export function mergeVersions(records: readonly SearchRecord[]): SearchRecord[] {
+  const groups = new Map<string, SearchRecord[][]>();
+  const order: SearchRecord[][] = [];
+  for (const record of records) {
+    const identity = JSON.stringify([record.meta.series, record.meta.key, record.language, record.content, record.filters.topic, record.filters.formula, record.filters.change]);
+    const runs = groups.get(identity) ?? [];
+    groups.set(identity, runs);
+    let run = runs.find((candidate) => !candidate.some((other) => other.meta.statementId === record.meta.statementId));
+    if (!run) {
+      run = [];
+      runs.push(run);
+      order.push(run);
+    }
+    run.push(record);
+  }
+  return order.map((run) => {
+    if (run.length === 1) return run[0]!;
+    const newest = [...run].sort((a, b) => (a.meta.date ?? '').localeCompare(b.meta.date ?? '')).at(-1)!;
+    const versions = [...run].sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? '') || (b.meta.statementId ?? '').localeCompare(a.meta.statementId ?? ''));
+    return {
+      ...newest,
+      meta: { ...newest.meta, versions: versions.map((record) => [record.meta.statementId, record.meta.statement, record.meta.date, record.meta.clause].map((field) => (field ?? '').replace(/[\t\n]/g, ' ')).join('\t')).join('\n') },
+      filters: {
+        ...newest.filters,
+        statement: [...new Set(run.flatMap((record) => record.filters.statement ?? []))],
+        year: [...new Set(run.flatMap((record) => record.filters.year ?? []))].sort()
+      }
+    };
+  });
+}
+
+/**
+ * The versions a record stands in, newest first: those `meta.versions` lists, or the
+ * record's own statement.
+ *
+ * @param meta a record's meta (as Pagefind gives it back).
+ */
+export function versionsOf(meta: Readonly<Record<string, string>>): RecordVersion[] {
+  if (!meta.versions) return meta.statementId ? [{ statementId: meta.statementId, statement: meta.statement ?? '', date: meta.date ?? '', clause: meta.clause ?? '' }] : [];
+  return meta.versions.split('\n').map((line) => {
+    const [statementId = '', statement = '', date = '', clause = ''] = line.split('\t');
+    return { statementId, statement, date, clause };
+  });
+}
+
+// One record per clause of every statement, before versions are merged.
+function clauseRecords(input: SearchInput): SearchRecord[] {
   const variants = formulaVariants(input.formulas, input.statements);
   const formulaById = new Map(input.formulas.map((formula) => [formula.id, formula]));
   const records: SearchRecord[] = [];

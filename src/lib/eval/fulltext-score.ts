@@ -1,0 +1,437 @@
+/**
+ * Scoring a compare page against the raw texts of its two versions, as
+ * `git diff --word-diff` sees them (scripts/eval-fulltext.ts runs it on real
+ * documents).
+ *
+ * The truth: a word diff of the raw versions. Words are git's default tokens
+ * (runs of non-space characters) cut at every character that is not a letter
+ * or digit, lower-cased: finer than git's, so that markup and punctuation
+ * around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no change of it,
+ * and a link target's words (`[terms](https://a.example/x)` → `…/y`) count
+ * like any other. Every run of removed and added words between kept ones is
+ * one change (a hunk of git's word diff, without its markup-only hunks); a
+ * change is filed under links when a token of it holds a link, under
+ * headings when it is on a heading line (ATX or setext).
+ *
+ * The page: each row's older and newer text, with the words it marks (inside
+ * `<del>`/`<ins>`, or the whole text of a dropped or added row). Each row text is
+ * placed in its raw version (by shared three-word runs, nearest to the previous
+ * row, then word by word), so a marked word is a word of the raw text.
+ *
+ * Counted: changed words found (marked where git changes them), missed, and
+ * falsely shown (marked but unchanged in git); changes shown right (all their
+ * words marked, in one row) and visible (all marked, in any rows); rows
+ * paired right (older and newer side share a word git keeps in place); false
+ * change rows (shown as changed, dropped or added, or carrying marks, where git
+ * changes none of their words).
+ */
+import { diffArrays } from 'diff';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Nodes } from 'hast';
+
+/** One segment of a cell's text, marked when the page shows it as deleted or inserted. */
+export type CellPart = { text: string; marked: boolean };
+
+/** A row of a compare page, as read from its HTML. */
+export type PageRow = {
+  id: string;
+  /** The row's kind on the page (`kept`, `changed`, `added`, `dropped`, …). */
+  kind: string;
+  older: CellPart[];
+  newer: CellPart[];
+};
+
+/** What kind of text a change touches, for the visibility target. */
+export type ChangeKind = 'link' | 'heading' | 'text';
+
+/** One change of the raw diff with text in it. */
+export type TruthChange = {
+  kind: ChangeKind;
+  /** Positions (in the version's words) of the words removed and added. */
+  removed: number[];
+  added: number[];
+  /** The change as git's word diff prints it, shortened: `[-old-]{+new+}`. */
+  label: string;
+};
+
+/** The raw diff of two versions, in words. */
+export type Truth = {
+  olderWords: string[];
+  newerWords: string[];
+  /** Per word of each version: whether the diff changes it. */
+  olderChanged: boolean[];
+  newerChanged: boolean[];
+  /** Per older word: the newer word it stays as, or -1. */
+  olderToNewer: number[];
+  changes: TruthChange[];
+};
+
+/** Figures of one compare page. */
+export type PairScore = {
+  words: { found: number; missed: number; falselyShown: number };
+  changes: { total: number; shownRight: number; visible: number; byKind: Record<ChangeKind, { total: number; visible: number }> };
+  rows: { total: number; paired: number; pairedRight: number; falseChange: number; unplaced: number; emptyMarks: number };
+  /** The changes not shown right, for the report. */
+  notShown: { label: string; visible: boolean }[];
+  /** Ids of the false change rows. */
+  falseRows: string[];
+};
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+/** Words as this evaluation counts them: runs of letters and digits, lower-cased (markup and invisible characters are not words). */
+export function wordsOf(text: string): string[] {
+  return (text.match(wordPattern) ?? []).map(normalWord);
+}
+
+function normalWord(word: string): string {
+  return word.normalize('NFC').toLowerCase();
+}
+
+type Token = { text: string; line: number; heading: boolean };
+
+// Tokens as git's default word regex splits them (runs of non-space), with their line and whether the line is a heading.
+function tokensOf(text: string): Token[] {
+  const lines = text.split(/\r?\n/);
+  const tokens: Token[] = [];
+  lines.forEach((line, at) => {
+    const next = lines[at + 1] ?? '';
+    const heading = /^\s{0,3}#{1,6}\s/.test(line) || (line.trim() !== '' && /^\s{0,3}(?:=+|-+)\s*$/.test(next)) || /^\s{0,3}(?:=+|-+)\s*$/.test(line);
+    for (const match of line.matchAll(/\S+/g)) tokens.push({ text: match[0], line: at, heading });
+  });
+  return tokens;
+}
+
+/**
+ * The raw diff of two versions: a word diff (see the module comment), each run
+ * of removed and added words between kept ones being one change.
+ *
+ * @param older the older version's raw text.
+ * @param newer the newer version's raw text.
+ */
+export function truthOf(older: string, newer: string): Truth {
+  const a = tokensOf(older);
+  const b = tokensOf(newer);
+  // Each word with the token it comes from.
+  const wordsWithTokens = (tokens: Token[]) => tokens.flatMap((token, at) => wordsOf(token.text).map((word) => ({ word, token: at })));
+  const aw = wordsWithTokens(a);
+  const bw = wordsWithTokens(b);
+  const olderWords = aw.map((entry) => entry.word);
+  const newerWords = bw.map((entry) => entry.word);
+  const olderChanged = olderWords.map(() => false);
+  const newerChanged = newerWords.map(() => false);
+  const olderToNewer = olderWords.map(() => -1);
+  const changes: TruthChange[] = [];
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    if (removed.length === 0 && added.length === 0) return;
+    for (const p of removed) olderChanged[p] = true;
+    for (const p of added) newerChanged[p] = true;
+    const oldTokens = [...new Set(removed.map((p) => aw[p]!.token))].map((t) => a[t]!);
+    const newTokens = [...new Set(added.map((p) => bw[p]!.token))].map((t) => b[t]!);
+    const all = [...oldTokens, ...newTokens];
+    const kind: ChangeKind = all.some((token) => /\]\(|https?:|<[a-z]+:|www\./i.test(token.text)) ? 'link' : all.some((token) => token.heading) ? 'heading' : 'text';
+    const short = (tokens: Token[]) => {
+      const text = tokens.map((token) => token.text).join(' ');
+      return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+    };
+    changes.push({ kind, removed, added, label: `${oldTokens.length > 0 ? `[-${short(oldTokens)}-]` : ''}${newTokens.length > 0 ? `{+${short(newTokens)}+}` : ''}` });
+    removed = [];
+    added = [];
+  };
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(olderWords, newerWords)) {
+    const n = part.value.length;
+    if (part.removed) {
+      for (let k = 0; k < n; k++) removed.push(i + k);
+      i += n;
+    } else if (part.added) {
+      for (let k = 0; k < n; k++) added.push(j + k);
+      j += n;
+    } else {
+      flush();
+      for (let k = 0; k < n; k++) olderToNewer[i + k] = j + k;
+      i += n;
+      j += n;
+    }
+  }
+  flush();
+  return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes };
+}
+
+/**
+ * The rows of a compare page: each `.row` with its kind and the text of its two
+ * cells, marked inside `<del>`/`<ins>`; text for screen readers only
+ * (`.visually-hidden`) is left out. Rows that only point to where a clause moved
+ * (`moved-away`) are skipped: the clause has its own row there.
+ *
+ * @param html the compare page.
+ */
+export function pageRowsOf(html: string): PageRow[] {
+  const tree = fromHtml(html);
+  const rows: PageRow[] = [];
+  const classes = (node: Element): string[] => {
+    const value: unknown = node.properties.className;
+    return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  };
+  const find = (node: Nodes, test: (element: Element) => boolean, out: Element[] = [], inside = false): Element[] => {
+    if (node.type === 'element' && test(node)) {
+      out.push(node);
+      if (!inside) return out;
+    }
+    if ('children' in node) for (const child of node.children) find(child, test, out, inside);
+    return out;
+  };
+  const cellParts = (cell: Element | undefined): CellPart[] => {
+    if (!cell) return [];
+    const text = find(cell, (element) => element.tagName === 'p' && classes(element).includes('text'))[0];
+    if (!text) return [];
+    const parts: CellPart[] = [];
+    const walk = (node: Nodes, marked: boolean) => {
+      if (node.type === 'text') parts.push({ text: node.value, marked });
+      else if (node.type === 'element') {
+        if (classes(node).includes('visually-hidden')) return;
+        const mark = marked || node.tagName === 'del' || node.tagName === 'ins';
+        for (const child of node.children) walk(child, mark);
+      }
+    };
+    walk(text, false);
+    return parts;
+  };
+  for (const row of find(tree, (element) => element.tagName === 'div' && classes(element).includes('row'))) {
+    const kind = String(row.properties.dataKind ?? classes(row).find((name) => name.startsWith('kind-'))?.slice(5) ?? '');
+    if (kind === 'moved-away') continue;
+    const cells = find(row, (element) => element.tagName === 'div' && classes(element).includes('cell'));
+    const older = cells.find((cell) => classes(cell).includes('older'));
+    const newer = cells.find((cell) => classes(cell).includes('newer'));
+    const olderParts = cellParts(older);
+    const newerParts = cellParts(newer);
+    // A dropped row's older text and an added row's newer text are shown as changed, whole.
+    rows.push({
+      id: String(row.properties.id ?? ''),
+      kind,
+      older: kind === 'dropped' ? olderParts.map((part) => ({ ...part, marked: true })) : olderParts,
+      newer: kind === 'added' ? newerParts.map((part) => ({ ...part, marked: true })) : newerParts
+    });
+  }
+  return rows;
+}
+
+type Placed = { positions: number[]; marked: boolean[]; emptyMarks: number };
+
+// A cell's words with their marks, and how many marks hold no word (an invisible character marked).
+function cellWords(parts: readonly CellPart[]): { words: string[]; marked: boolean[]; emptyMarks: number } {
+  const words: string[] = [];
+  const marked: boolean[] = [];
+  let emptyMarks = 0;
+  // Adjacent parts can split one word ("co<ins>operate</ins>"): join them before counting words.
+  let text = '';
+  const flags: boolean[] = [];
+  for (const part of parts) {
+    if (part.marked && wordsOf(part.text).length === 0 && part.text.length > 0 && !/^\s+$/.test(part.text)) emptyMarks++;
+    text += part.text;
+    for (let k = 0; k < part.text.length; k++) flags.push(part.marked);
+  }
+  for (const match of text.matchAll(wordPattern)) {
+    words.push(normalWord(match[0]));
+    const from = match.index;
+    let any = false;
+    for (let k = from; k < from + match[0].length; k++) if (flags[k]) any = true;
+    marked.push(any);
+  }
+  return { words, marked, emptyMarks };
+}
+
+/**
+ * Place a row's words in a version's words: the start most three-word runs of
+ * the row agree on (on a tie, the first at or after `cursor`, where the previous
+ * row ended; exact runs for rows shorter than three words), then word by word
+ * with a diff, so a word the page adds or changes is left unplaced (-1).
+ */
+function place(words: readonly string[], doc: readonly string[], grams: Map<string, number[]>, cursor: number): number[] {
+  if (words.length === 0) return [];
+  const votes = new Map<number, number>();
+  const n = Math.min(3, words.length);
+  // Runs found more than 50 times say little where a row has others; a row that has no other still uses them.
+  for (const most of [50, Infinity]) {
+    for (let k = 0; k + n <= words.length; k++) {
+      const starts = grams.get(words.slice(k, k + n).join(' ')) ?? [];
+      if (starts.length > most) continue;
+      for (const start of starts) votes.set(start - k, (votes.get(start - k) ?? 0) + 1);
+    }
+    if (votes.size > 0) break;
+  }
+  if (votes.size === 0) return words.map(() => -1);
+  let best = -Infinity;
+  let bestVotes = 0;
+  // Rows come in reading order: on a tie, the first start at or after the cursor, else the nearest before it.
+  const distance = (start: number) => (start >= cursor ? start - cursor : cursor - start + doc.length);
+  for (const [start, count] of votes) {
+    if (count > bestVotes || (count === bestVotes && distance(start) < distance(best))) {
+      best = start;
+      bestVotes = count;
+    }
+  }
+  // From the start found (not before it: a word repeated just before would be taken instead).
+  const from = Math.max(0, best);
+  const to = Math.min(doc.length, best + words.length + 5 + Math.ceil(words.length / 4));
+  const window = doc.slice(from, to);
+  const positions: number[] = [];
+  let x = from;
+  for (const part of diffArrays(words as string[], window)) {
+    const count = part.value.length;
+    if (part.added) x += count;
+    else if (part.removed) for (let k = 0; k < count; k++) positions.push(-1);
+    else {
+      for (let k = 0; k < count; k++) positions.push(x + k);
+      x += count;
+    }
+  }
+  return positions;
+}
+
+function gramsOf(doc: readonly string[], n: number, into: Map<string, number[]>): void {
+  for (let k = 0; k + n <= doc.length; k++) {
+    const key = doc.slice(k, k + n).join(' ');
+    const list = into.get(key);
+    if (list) list.push(k);
+    else into.set(key, [k]);
+  }
+}
+
+/**
+ * Score one compare page against the raw diff of its two versions.
+ *
+ * @param truth the raw diff (truthOf()).
+ * @param rows the page's rows (pageRowsOf()).
+ */
+export function scorePair(truth: Truth, rows: readonly PageRow[]): PairScore {
+  const grams = { older: new Map<string, number[]>(), newer: new Map<string, number[]>() };
+  for (const n of [1, 2, 3]) {
+    gramsOf(truth.olderWords, n, grams.older);
+    gramsOf(truth.newerWords, n, grams.newer);
+  }
+  const markedOlder = new Set<number>();
+  const markedNewer = new Set<number>();
+  let unplacedMarks = 0;
+  let unplaced = 0;
+  let emptyMarks = 0;
+  let paired = 0;
+  let pairedRight = 0;
+  const falseRows: string[] = [];
+  const rowOfOlder = new Map<number, number>();
+  const rowOfNewer = new Map<number, number>();
+  const cursor = { older: 0, newer: 0 };
+  rows.forEach((row, index) => {
+    const sides = (['older', 'newer'] as const).map((side) => {
+      const cell = cellWords(row[side]);
+      const doc = side === 'older' ? truth.olderWords : truth.newerWords;
+      const positions = place(cell.words, doc, grams[side], cursor[side]);
+      const last = positions.filter((p) => p >= 0).at(-1);
+      if (last !== undefined) cursor[side] = last + 1;
+      emptyMarks += cell.emptyMarks;
+      return { ...cell, positions } satisfies Placed & { words: string[] };
+    });
+    const [older, newer] = sides as [Placed & { words: string[] }, Placed & { words: string[] }];
+    if ([...older.positions, ...newer.positions].some((p) => p < 0) && older.words.length + newer.words.length > 0) unplaced++;
+    const record = (side: Placed, marks: Set<number>, rowOf: Map<number, number>) => {
+      side.positions.forEach((p, k) => {
+        if (p >= 0) rowOf.set(p, index);
+        if (!side.marked[k]) return;
+        if (p >= 0) marks.add(p);
+        else unplacedMarks++;
+      });
+    };
+    record(older, markedOlder, rowOfOlder);
+    record(newer, markedNewer, rowOfNewer);
+    // Shown as a change: by its kind, or by any mark (an invisible character marked in a row labelled Same counts).
+    const showsChange = ['changed', 'reworded', 'added', 'dropped', 'split', 'merged'].includes(row.kind) || older.marked.some(Boolean) || newer.marked.some(Boolean) || sides.some((side) => side.emptyMarks > 0);
+    const changedIn = (side: Placed, flags: boolean[]) => side.positions.some((p) => p >= 0 && flags[p]);
+    const placedAll = [...older.positions, ...newer.positions].every((p) => p >= 0);
+    if (showsChange && placedAll && !changedIn(older, truth.olderChanged) && !changedIn(newer, truth.newerChanged)) falseRows.push(row.id);
+    if (older.words.length > 0 && newer.words.length > 0) {
+      paired++;
+      const span = new Set(newer.positions.filter((p) => p >= 0));
+      const shared = older.positions.some((p) => p >= 0 && span.has(truth.olderToNewer[p]!));
+      const bothNew = older.positions.every((p) => p >= 0 && truth.olderChanged[p]) && newer.positions.every((p) => p >= 0 && truth.newerChanged[p]);
+      if (shared || bothNew) pairedRight++;
+    }
+  });
+  let found = 0;
+  let missed = 0;
+  truth.olderChanged.forEach((changed, p) => {
+    if (changed && markedOlder.has(p)) found++;
+    else if (changed) missed++;
+  });
+  truth.newerChanged.forEach((changed, p) => {
+    if (changed && markedNewer.has(p)) found++;
+    else if (changed) missed++;
+  });
+  const falselyShown = [...markedOlder].filter((p) => !truth.olderChanged[p]).length + [...markedNewer].filter((p) => !truth.newerChanged[p]).length + unplacedMarks;
+  const byKind: PairScore['changes']['byKind'] = { link: { total: 0, visible: 0 }, heading: { total: 0, visible: 0 }, text: { total: 0, visible: 0 } };
+  let shownRight = 0;
+  let visibleCount = 0;
+  const notShown: PairScore['notShown'] = [];
+  for (const change of truth.changes) {
+    const visible = change.removed.every((p) => markedOlder.has(p)) && change.added.every((p) => markedNewer.has(p));
+    const rowsOf = new Set([...change.removed.map((p) => rowOfOlder.get(p) ?? -1), ...change.added.map((p) => rowOfNewer.get(p) ?? -1)]);
+    const right = visible && rowsOf.size === 1 && !rowsOf.has(-1);
+    byKind[change.kind].total++;
+    if (visible) {
+      byKind[change.kind].visible++;
+      visibleCount++;
+    }
+    if (right) shownRight++;
+    else notShown.push({ label: change.label, visible });
+  }
+  return {
+    words: { found, missed, falselyShown },
+    changes: { total: truth.changes.length, shownRight, visible: visibleCount, byKind },
+    rows: { total: rows.length, paired, pairedRight, falseChange: falseRows.length, unplaced, emptyMarks },
+    notShown,
+    falseRows
+  };
+}
+
+/** Precision and recall of the changed words (1 when there is nothing to find or nothing shown). */
+export function precisionRecall(words: PairScore['words']): { precision: number; recall: number } {
+  const shown = words.found + words.falselyShown;
+  const truth = words.found + words.missed;
+  return { precision: shown === 0 ? 1 : words.found / shown, recall: truth === 0 ? 1 : words.found / truth };
+}
+
+/** Sum of several pages' scores. */
+export function addScores(scores: readonly PairScore[]): PairScore {
+  const total: PairScore = {
+    words: { found: 0, missed: 0, falselyShown: 0 },
+    changes: { total: 0, shownRight: 0, visible: 0, byKind: { link: { total: 0, visible: 0 }, heading: { total: 0, visible: 0 }, text: { total: 0, visible: 0 } } },
+    rows: { total: 0, paired: 0, pairedRight: 0, falseChange: 0, unplaced: 0, emptyMarks: 0 },
+    notShown: [],
+    falseRows: []
+  };
+  for (const score of scores) {
+    for (const key of ['found', 'missed', 'falselyShown'] as const) total.words[key] += score.words[key];
+    for (const key of ['total', 'shownRight', 'visible'] as const) total.changes[key] += score.changes[key];
+    for (const kind of ['link', 'heading', 'text'] as const) {
+      total.changes.byKind[kind].total += score.changes.byKind[kind].total;
+      total.changes.byKind[kind].visible += score.changes.byKind[kind].visible;
+    }
+    for (const key of ['total', 'paired', 'pairedRight', 'falseChange', 'unplaced', 'emptyMarks'] as const) total.rows[key] += score.rows[key];
+    total.notShown.push(...score.notShown);
+    total.falseRows.push(...score.falseRows);
+  }
+  return total;
+}
+
+/** The issue's targets, each with whether it is met. */
+export function targetsOf(score: PairScore): { name: string; value: string; pass: boolean }[] {
+  const { total, shownRight, visible } = score.changes;
+  const share = total === 0 ? 1 : shownRight / total;
+  return [
+    { name: 'changes shown right ≥ 95%', value: `${(share * 100).toFixed(1)}% (${shownRight} of ${total})`, pass: share >= 0.95 },
+    { name: 'false change rows = 0', value: String(score.rows.falseChange), pass: score.rows.falseChange === 0 },
+    { name: 'every text change visible (links and headings included)', value: `${visible} of ${total}`, pass: visible === total }
+  ];
+}
