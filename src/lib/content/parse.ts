@@ -355,8 +355,10 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   const data = keyHolder?.data as KeyData | undefined;
   reportKeyProblems(data, state, position);
   const blocks = node.type === 'list' ? listParagraphs(node) : [node];
+  const leadIns: number[] = [];
   const runs = blocks.flatMap((block, index) => {
     const blockRuns = flatten(block.children, [], state, footnotes);
+    leadIns.push(leadInLength(blockRuns));
     // Keep list items apart: each item ends a clause.
     return index < blocks.length - 1 ? [...blockRuns, { type: 'text' as const, value: '\n\n', marks: [], position: start(block) }] : blockRuns;
   });
@@ -371,7 +373,7 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   } else {
     key = claimKey(key, state, position, true);
   }
-  const spans = node.type === 'list' ? blocksToSpans(text) : segment(text);
+  const spans = node.type === 'list' ? blocksToSpans(text, leadIns) : segment(text, { leadIn: leadIns[0] ?? 0 });
   const clauses = spans.map((span, index) => buildClause(runs, span, index, { key, sectionKey, statementId: state.id, file: state.file }, state));
   bindQuotes(clauses, text, runs);
   return { key, explicitKey: data?.key !== undefined, clauses, position };
@@ -418,14 +420,28 @@ function lastParagraphOf(list: List): MdastParagraph | undefined {
 }
 
 // List items are separated by blank lines in the flattened text; each item is segmented on its own.
-function blocksToSpans(text: string): Array<{ start: number; end: number }> {
+function blocksToSpans(text: string, leadIns: readonly number[]): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let offset = 0;
-  for (const block of text.split('\n\n')) {
-    for (const span of segment(block)) spans.push({ start: span.start + offset, end: span.end + offset });
+  for (const [at, block] of text.split('\n\n').entries()) {
+    for (const span of segment(block, { leadIn: leadIns[at] ?? 0 })) spans.push({ start: span.start + offset, end: span.end + offset });
     offset += block.length + 2;
   }
   return spans;
+}
+
+// How many characters of a block its opening bold or italic run covers (`**Termination.** We…`), 0 when it opens with plain text.
+function leadInLength(runs: readonly Run[]): number {
+  let length = 0;
+  let marked = false;
+  for (const run of runs) {
+    if (run.type === 'footnote') continue;
+    if (run.marks.some((mark) => mark.type === 'strong' || mark.type === 'emphasis')) marked = true;
+    else if (marked || run.value.trim() !== '') return marked ? length : 0;
+    length += run.value.length;
+  }
+  // The whole block is bold: no lead-in, a line of its own.
+  return 0;
 }
 
 function reportKeyProblems(data: KeyData | undefined, state: State, position: Position): void {

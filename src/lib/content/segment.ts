@@ -22,6 +22,20 @@ const minWordsAroundSemicolon = 6;
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+// A label sentence has at most this many words ("(a) License.", "Governing Law.").
+const maxLabelWords = 3;
+// A bold or italic lead-in longer than this is a sentence of its own, not a label.
+const maxLeadInWords = 12;
+
+/** Settings of `segment`. */
+export type SegmentOptions = {
+  /**
+   * Length of the leading strong or emphasis run of the text (`**Termination.** We may…`),
+   * 0 or undefined when the text does not open with one.
+   */
+  leadIn?: number;
+};
+
 /**
  * Split `text` into clauses: sentences (Intl.Segmenter, then rejoined where a
  * full stop belongs to an abbreviation, an initial, a number or a quotation),
@@ -30,8 +44,8 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * @param text plain text of one paragraph.
  * @returns spans in order, trimmed, never empty, covering every non-space character.
  */
-export function segment(text: string): Span[] {
-  const sentences = joinFalseBreaks(text, sentenceBreaks(text));
+export function segment(text: string, options: SegmentOptions = {}): Span[] {
+  const sentences = joinLabel(text, joinFalseBreaks(text, sentenceBreaks(text)), options.leadIn ?? 0);
   const spans: Span[] = [];
   for (const sentence of sentences) {
     for (const part of splitSeries(text, sentence)) {
@@ -40,6 +54,34 @@ export function segment(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/**
+ * A label opening a paragraph or list item joins the sentence after it, so that the
+ * provision keeps one clause and its first row reads "Termination. We may end…" rather than
+ * a row of its own for "Termination." A label is the first sentence when either:
+ *
+ * - it lies inside the text's leading bold or italic run (`leadIn`) of at most 12 words
+ *   (`**Opt out.** You may…`), or
+ * - it has at most 3 words and is a list label (`(a) License.`, `2. Fees.`) or two or three
+ *   words in title case (`Governing Law.`). "The Parties met." has a lowercase word, and
+ *   "One." may be a sentence, so both stay sentences (a plain one-word line is its own
+ *   paragraph in a real document; bold, it is a lead-in).
+ */
+function joinLabel(text: string, sentences: Span[], leadIn: number): Span[] {
+  const [first, second] = sentences;
+  if (!first || !second) return sentences;
+  const body = text.slice(first.start, first.end).trim();
+  const inLeadIn = leadIn > 0 && text.slice(0, leadIn).trim().length >= text.slice(0, first.end).trim().length && words(body) <= maxLeadInWords;
+  if (!inLeadIn && !isLabel(body)) return sentences;
+  return [{ start: first.start, end: second.end }, ...sentences.slice(2)];
+}
+
+function isLabel(sentence: string): boolean {
+  const tokens = sentence.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word));
+  if (tokens.length === 0 || tokens.length > maxLabelWords) return false;
+  if (enumerationMarker.test(`${sentence} `) || /^§/.test(sentence)) return true;
+  return tokens.length > 1 && tokens.every((word) => /^[\p{Lu}\d(]/u.test(word));
 }
 
 function sentenceBreaks(text: string): Span[] {
