@@ -303,6 +303,9 @@ function readSections(tree: Root, state: State, footnotes: Map<string, FootnoteD
           break;
         }
         current = createSection(node, state);
+        // A sub-section keeps its level and knows the section it belongs to.
+        const parent = sections.findLast((section) => (section.level ?? 2) < node.depth);
+        if (parent) current.parent = parent.key;
         sections.push(current);
         break;
       }
@@ -344,7 +347,7 @@ function createSection(node: Heading, state: State): Section {
   const heading = numbered?.[2] ?? text;
   const key = claimKey(data?.key ?? slug(heading) ?? 'section', state, position, data?.key !== undefined);
   // Placement and coverage come from the front matter (applySectionNotes).
-  const section: Section = { key, heading, placement: 'inferred', complete: false, paragraphs: [], position };
+  const section: Section = { key, heading, placement: 'inferred', complete: false, paragraphs: [], position, level: node.depth, headingText: text };
   if (numbered?.[1]) section.number = numbered[1];
   return section;
 }

@@ -162,6 +162,16 @@ export type Section = {
   complete: boolean;
   paragraphs: Paragraph[];
   position: Position;
+  /**
+   * The heading's level as written: 2 for `##`, 3 for `###` … (2 when absent, and for the
+   * preamble). Sections stay one list in reading order; a sub-section is not flattened to the
+   * top level, it knows its level and its parent.
+   */
+  level?: number;
+  /** The key of the nearest section before it with a lower level (undefined at the top level). */
+  parent?: string;
+  /** The heading text as written, its part number included ("IV. Regional issues"): what the compare page diffs. */
+  headingText?: string;
 };
 
 export type Statement = StatementMeta & {
