@@ -331,7 +331,8 @@ function readSections(tree: Root, state: State, footnotes: Map<string, FootnoteD
     }
   }
   for (const section of sections) {
-    if (section.paragraphs.length === 0) {
+    // A part whose sub-sections hold its provisions (`## Terms` then `### Fees`) is not empty.
+    if (section.paragraphs.length === 0 && !sections.some((other) => other.parent === section.key)) {
       state.report(section.position.line, section.position.column, 'section-empty', `section "${section.heading}" has no paragraphs`, 'Add the section\'s provisions below its heading, or remove the heading.');
     }
   }

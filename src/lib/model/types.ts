@@ -136,6 +136,11 @@ export type Clause = {
   /** Verbatim quotes in the clause, with the footnotes cited after each. */
   quotes: Quote[];
   position: Position;
+  /**
+   * `heading` for a section heading shown as a clause (a compare page's heading row, the
+   * heading pass of the aligner); undefined for the statement's own clauses.
+   */
+  role?: 'heading';
 };
 
 export type Paragraph = {
