@@ -235,9 +235,12 @@ function linesFor(problem: Problem, headings: number[], lineCount: number, headi
     const keysOf = (k: number, isHeading: boolean) => ((side === 'newer') === isHeading ? problem.newerSide.keys[k] : problem.olderSide.keys[k]);
     const lineAt = new Map<string, number>();
     for (let l = 0; l < lineCount; l++) lineAt.set(keysOf(headingCountOther + l, false) ?? '', l);
+    const used = new Set<number>();
     for (const h of headings) {
       const l = lineAt.get(keysOf(h, true) ?? '');
-      if (l !== undefined && keysOf(h, true) !== '' && ![...found.values()].includes(l)) found.set(h, l);
+      if (l === undefined || keysOf(h, true) === '' || used.has(l)) continue;
+      found.set(h, l);
+      used.add(l);
     }
     return found;
   }
