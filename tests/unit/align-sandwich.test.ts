@@ -64,4 +64,14 @@ describe('sandwiched leftovers', () => {
     // Its input is left as it was.
     expect(matching.units).toHaveLength(2);
   });
+
+  it('trusts only neighbours sure of their place (score 0.5 or more)', () => {
+    const older = side('o', [['a', intro], ['b', 'Acme Ltd.'], ['c', language]]);
+    const newer = side('n', [['a', intro], ['b', 'Northwind Group plc.'], ['c', language]]);
+    const problem = problemOf(older, newer);
+    const weak = emptyMatching(problem);
+    addUnit(weak, [0], [0], 0.24);
+    addUnit(weak, [2], [2], 1);
+    expect(sandwiched(problem, weak).units).toHaveLength(2);
+  });
 });

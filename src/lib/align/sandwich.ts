@@ -16,8 +16,10 @@
  *
  * - the older run between the two paired neighbours and the newer run between their partners
  *   hold one clause each (two or more on a side would be a guess at which goes with which);
- * - the neighbours are one unit before and one unit after, each on the order chain, so the
- *   slot is the same place in both texts (the start and end of a text count as neighbours);
+ * - the neighbours are one unit before and one unit after, each on the order chain and sure
+ *   of itself (score ≥ sandwichMinNeighbour 0.5), so the slot is the same place in both texts
+ *   (the start and end of a text count as neighbours). In the shipped digest, two quotes of
+ *   different content beside a weak pair (0.24) would otherwise pair at 0.00;
  * - the two clauses sit in the same paragraph slot: each starts a paragraph or continues its
  *   neighbour's, alike on both sides, and each ends one or not, alike;
  * - both are lines, not provisions: at most sandwichMaxWords 16 words each. A long sentence
@@ -54,6 +56,8 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     // The older neighbour must end its unit, and the next one start its own, so nothing of a unit lies on both sides.
     if (beforeUnit && beforeUnit.olds[beforeUnit.olds.length - 1] !== before) continue;
     if (afterUnit && afterUnit.olds[0] !== after) continue;
+    // The neighbours are sure of their place: a weak pair beside the slot says little about it.
+    if ((beforeUnit && beforeUnit.score < tuning.sandwichMinNeighbour) || (afterUnit && afterUnit.score < tuning.sandwichMinNeighbour)) continue;
     const j = (beforeUnit ? Math.max(...beforeUnit.news) : -1) + 1;
     const nextNewer = afterUnit ? Math.min(...afterUnit.news) : newer.length;
     // Exactly one newer clause between the partners, and free.

@@ -49,6 +49,8 @@ export const ALIGN_TUNING = {
   minLeftoverTag: 4,
   /** Longest clause (in words) that pairs by its place alone, between two in-order neighbours (sandwich.ts). */
   sandwichMaxWords: 16,
+  /** ... when the pairs on either side of it score at least this (sure of their place). */
+  sandwichMinNeighbour: 0.5,
   /** Largest gap (older × newer clauses) solved by exact DP. */
   maxGapCells: 2500,
   /** A neighbour joins a split/merge when this share of its weight is in the other side. */
