@@ -43,7 +43,13 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
   const find = (node: string): string => {
     let root = node;
     while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(node, root);
+    // Path compression: every node on the way points at the root.
+    for (let at = node; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    if (!parent.has(root)) parent.set(root, root);
     return root;
   };
   const join = (a: string, b: string) => {
@@ -80,16 +86,21 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
   return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
 }
 
-// Paragraph keys in reading order.
-function orderOf(clauses: readonly Clause[]): string[] {
+// Paragraph keys in reading order, and the place of each.
+function orderOf(clauses: readonly Clause[]): { keys: string[]; at: Map<string, number> } {
   const keys: string[] = [];
-  for (const clause of clauses) if (keys[keys.length - 1] !== clause.paragraphKey) keys.push(clause.paragraphKey);
-  return keys;
+  const at = new Map<string, number>();
+  for (const clause of clauses) {
+    if (at.has(clause.paragraphKey)) continue;
+    at.set(clause.paragraphKey, keys.length);
+    keys.push(clause.paragraphKey);
+  }
+  return { keys, at };
 }
 
 // The keys in reading order when they are consecutive paragraphs, else undefined.
-function consecutive(keys: ReadonlySet<string>, order: readonly string[]): string[] | undefined {
-  const at = [...keys].map((key) => order.indexOf(key)).sort((a, b) => a - b);
+function consecutive(keys: ReadonlySet<string>, order: { keys: string[]; at: Map<string, number> }): string[] | undefined {
+  const at = [...keys].map((key) => order.at.get(key) ?? -1).sort((a, b) => a - b);
   if (at.some((index, k) => index < 0 || (k > 0 && index !== at[k - 1]! + 1))) return undefined;
-  return at.map((index) => order[index]!);
+  return at.map((index) => order.keys[index]!);
 }
