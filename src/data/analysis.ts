@@ -18,7 +18,7 @@ import { sectionsByClause } from '../lib/model/statement.ts';
 import { anchorPage, reportPair } from '../lib/analyse/report.ts';
 import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
 import type { SeriesData } from '../lib/export/open-data.ts';
-import { headingRows, removed, type HeadingRow } from '../view/compare-headings.ts';
+import { headingRows, removed, rowCounts, type HeadingRow } from '../view/compare-headings.ts';
 import { paragraphGroupRows, placeRows } from '../view/compare-groups.ts';
 import type { ParagraphGroup } from '../lib/align/paragraph-groups.ts';
 
@@ -159,7 +159,10 @@ export function analyse(corpus: Corpus): Analysis {
         const companions = statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
         const evidence = classifyPairs(pairs, { older, newer, registry, companions });
         const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions, evidence);
-        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, evidence, ...compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id) };
+        const shown = compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id);
+        // Between full texts the page's rows (heading rows, paragraph groups) are what the summary counts.
+        if (older.edition === 'full' && newer.edition === 'full') report.counts = rowCounts(shown.sections.flatMap((section) => section.rows));
+        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, evidence, ...shown };
         comparisons.push(comparison);
         byKey.set(`${older.id}/${newer.id}`, comparison);
       }

@@ -13,7 +13,7 @@
  *   the row of its section's first clause.
  */
 import type { AlignKind, AlignedPair, Clause, DiffPart, Section, Statement } from '../lib/model/types.ts';
-import type { EvidenceClass, RowEvidence } from '../lib/analyse/evidence.ts';
+import { evidenceClasses, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
 import { alignHeadings, type HeadingInput, type HeadingPair } from '../lib/align/headings.ts';
 import { clausesOf } from '../lib/model/statement.ts';
 
@@ -195,4 +195,15 @@ function levelNote(change: HeadingChange, pair: HeadingPair, olderSections: Map<
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Rows by evidence class, as a page shows them (the place a moved clause left is not a row of its own).
+ *
+ * @param rows a compare page's rows.
+ */
+export function rowCounts(rows: ReadonlyArray<{ kind: EvidenceClass | 'moved-away' }>): Record<EvidenceClass, number> {
+  const counts = Object.fromEntries(evidenceClasses.map((kind) => [kind, 0])) as Record<EvidenceClass, number>;
+  for (const row of rows) if (row.kind !== 'moved-away') counts[row.kind]++;
+  return counts;
 }

@@ -92,6 +92,10 @@ describe('fixture structure', () => {
     expect(groups.map((g) => [g.kind, g.older, g.newer])).toEqual([['merged', ['buyers', 'refused'], ['buyers']]]);
   });
 
+  it('the summary counts the rows the page shows', () => {
+    expect(comparison.report.counts).toEqual({ kept: 7, changed: 5, dropped: 0, added: 0, 'moved-to': 0, undocumented: 0 });
+  });
+
   it('counts heading and group rows in the section figures', () => {
     expect([section('fees').changed, section('fees').total]).toEqual([1, 3]);
     expect([section('using').changed, section('using').total]).toEqual([1, 3]);
