@@ -18,7 +18,7 @@ import { sectionsByClause } from '../lib/model/statement.ts';
 import { anchorPage, reportPair } from '../lib/analyse/report.ts';
 import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
 import type { SeriesData } from '../lib/export/open-data.ts';
-import { headingRows, removed, rowCounts, type HeadingRow } from '../view/compare-headings.ts';
+import { headingRows, removed, rowCounts, withRows, type HeadingRow } from '../view/compare-headings.ts';
 import { paragraphGroupRows, placeRows } from '../view/compare-groups.ts';
 import type { ParagraphGroup } from '../lib/align/paragraph-groups.ts';
 
@@ -64,8 +64,9 @@ export type CompareSection = {
   id: string;
   number: string | undefined;
   heading: string;
-  /** The heading's level (2 for `##`). */
+  /** The heading's level (2 for `##`), and the key of the section it belongs to. */
   level: number;
+  parent?: string;
   rows: CompareRow[];
   /** Rows that claim a change (changed, dropped, added, moved to, or a documented move), of all rows (the place a moved clause left is not counted). */
   changed: number;
@@ -254,6 +255,7 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
     number: section.number,
     heading: section.heading,
     level: section.level ?? 2,
+    ...(section.parent ? { parent: section.parent } : {}),
     rows: headings.head.has(section.key) ? [headings.head.get(section.key)!] : [],
     changed: 0,
     total: 0
@@ -283,7 +285,7 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
         firstRow: rows[rowOfOlder.get(first.id)!]!.id
       };
     });
-  return { sections: sections.filter((section) => section.rows.length > 0), droppedSections };
+  return { sections: withRows(sections), droppedSections };
 }
 
 function countRow(section: CompareSection, row: CompareRow): void {

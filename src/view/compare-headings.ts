@@ -207,3 +207,19 @@ export function rowCounts(rows: ReadonlyArray<{ kind: EvidenceClass | 'moved-awa
   for (const row of rows) if (row.kind !== 'moved-away') counts[row.kind]++;
   return counts;
 }
+
+/**
+ * The sections a compare page shows: those with rows, and the parts above them (so that an
+ * h3 never follows the page's h1 or another part's h2 without its own h2).
+ *
+ * @param sections the newer statement's sections in order.
+ */
+export function withRows<Section extends { key: string; parent?: string; rows: readonly unknown[] }>(sections: readonly Section[]): Section[] {
+  const byKey = new Map(sections.map((section) => [section.key, section]));
+  const keep = new Set<string>();
+  for (const section of sections) {
+    if (section.rows.length === 0) continue;
+    for (let at: Section | undefined = section; at && !keep.has(at.key); at = at.parent ? byKey.get(at.parent) : undefined) keep.add(at.key);
+  }
+  return sections.filter((section) => keep.has(section.key));
+}

@@ -18,6 +18,7 @@ import { align } from '../../src/lib/align/align.ts';
 import { paragraphGroups } from '../../src/lib/align/paragraph-groups.ts';
 import { clausesOf } from '../../src/lib/model/statement.ts';
 import type { Statement } from '../../src/lib/model/types.ts';
+import { withRows } from '../../src/view/compare-headings.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const corpus = await loadCorpus(join(fixturesDir, 'structure'));
@@ -117,5 +118,18 @@ describe('digest editions show no heading or paragraph-group rows', () => {
     const all = shipped.series.flatMap((s) => s.comparisons.flatMap((c) => c.sections.flatMap((sec) => sec.rows)));
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter((row) => row.heading || row.group)).toEqual([]);
+  });
+});
+
+describe('withRows', () => {
+  it('keeps the sections with rows and the parts above them', () => {
+    const sections = [
+      { key: 'a', rows: [] },
+      { key: 'b', parent: 'a', rows: [] },
+      { key: 'c', parent: 'b', rows: ['row'] },
+      { key: 'd', rows: [] },
+      { key: 'e', parent: 'd', rows: [] },
+    ];
+    expect(withRows(sections).map((section) => section.key)).toEqual(['a', 'b', 'c']);
   });
 });
