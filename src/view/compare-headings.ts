@@ -88,9 +88,11 @@ export function headingRows(
     pair.from.forEach((id) => pairOfOlder.set(id, at));
     pair.to.forEach((id) => pairOfNewer.set(id, at));
   });
+  // Only headings written in the text: the preamble's "Preamble" is the site's word, not the document's.
+  const written = (statement: Statement) => statement.sections.filter((section) => section.headingText !== undefined);
   const headingPairs = alignHeadings({
-    older: { headings: older.sections.map(headingInput), lines: pairs.filter((pair) => pair.kind === 'dropped').map((pair) => ({ id: pair.from[0]!, text: olderClauses.get(pair.from[0]!)!.text })) },
-    newer: { headings: newer.sections.map(headingInput), lines: pairs.filter((pair) => pair.kind === 'added').map((pair) => ({ id: pair.to[0]!, text: newerClauses.get(pair.to[0]!)!.text })) },
+    older: { headings: written(older).map(headingInput), lines: pairs.filter((pair) => pair.kind === 'dropped').map((pair) => ({ id: pair.from[0]!, text: olderClauses.get(pair.from[0]!)!.text })) },
+    newer: { headings: written(newer).map(headingInput), lines: pairs.filter((pair) => pair.kind === 'added').map((pair) => ({ id: pair.to[0]!, text: newerClauses.get(pair.to[0]!)!.text })) },
     clausePairs: pairs.filter((pair) => pair.from.length > 0 && pair.to.length > 0),
     ...(newer.lang ? { lang: newer.lang } : {}),
   });
@@ -150,7 +152,7 @@ export function headingRows(
  * anchor on the reading page.
  */
 export function headingClause(statement: Statement, section: Section): Clause {
-  const text = section.headingText ?? (section.number ? `${section.number}. ${section.heading}` : section.heading);
+  const text = section.headingText ?? section.heading;
   return {
     id: section.key,
     statementId: statement.id,
@@ -171,7 +173,7 @@ export function headingClause(statement: Statement, section: Section): Clause {
 function headingInput(section: Section): HeadingInput {
   return {
     key: section.key,
-    text: section.headingText ?? (section.number ? `${section.number}. ${section.heading}` : section.heading),
+    text: section.headingText ?? section.heading,
     level: section.level ?? 2,
     clauses: section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.id)),
   };

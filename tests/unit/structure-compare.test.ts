@@ -133,3 +133,15 @@ describe('withRows', () => {
     expect(withRows(sections).map((section) => section.key)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('the preamble', () => {
+  it('has no heading of its own to compare: text before the first heading in one version only is no heading change', async () => {
+    const { parseStatement } = await import('../../src/lib/content/parse.ts');
+    const file = (id: string, date: string, body: string) => parseStatement({ path: `statements/${id}.md`, text: `---\ntitle: T ${id}\nshortTitle: ${id}\ndate: ${date}\nplace: Online\nseries: lumen-terms\nkind: treaty\nedition: full\nsources:\n  - label: Invented test text\n    url: https://example.org/${id}\n---\n${body}` }, { today: '2026-01-01' }).statement!;
+    const older = file('v1', '2023-01-01', 'Welcome to the lamp shop. {#welcome}\n\n## Fees {#fees}\n\nPrices include delivery. {#prices}\n');
+    const newer = file('v2', '2024-01-01', '## Fees {#fees}\n\nPrices include delivery. {#prices}\n');
+    expect(older.sections.map((s) => [s.key, s.headingText])).toEqual([['preamble', undefined], ['fees', 'Fees']]);
+    const shown = analyse({ ...corpus, statements: [older, newer] }).comparison('v1', 'v2')!;
+    expect(shown.sections.flatMap((s) => s.rows).filter((row) => row.heading)).toEqual([]);
+  });
+});

@@ -175,7 +175,10 @@ export type Section = {
   level?: number;
   /** The key of the nearest section before it with a lower level (undefined at the top level). */
   parent?: string;
-  /** The heading text as written, its part number included ("IV. Regional issues"): what the compare page diffs. */
+  /**
+   * The heading text as written, its part number included ("IV. Regional issues"): what the
+   * compare page diffs. Undefined for the preamble, whose heading no text wrote.
+   */
   headingText?: string;
 };
 
