@@ -59,3 +59,16 @@ describe('the shipped corpus keeps its clause ids', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('labels of real contracts', () => {
+  it('joins a numbered bold lead-in the segmenter cuts in two, and multi-level numbers', () => {
+    const text = '1.1. Customer Infrastructure. Any use on your own servers needs our written consent. It is billed.';
+    expect(clauses(text, '1.1. Customer Infrastructure.'.length)).toEqual(['1.1. Customer Infrastructure. Any use on your own servers needs our written consent.', 'It is billed.']);
+    expect(clauses('2.3. Taxes. Fees exclude taxes. We add them.')).toEqual(['2.3. Taxes. Fees exclude taxes.', 'We add them.']);
+  });
+
+  it('joins a one-word label of five letters or more, not a short word', () => {
+    expect(clauses('Assignment. Neither party may assign these terms. Both agree.')).toEqual(['Assignment. Neither party may assign these terms.', 'Both agree.']);
+    expect(clauses('Yes. We agree.')).toEqual(['Yes.', 'We agree.']);
+  });
+});

@@ -63,25 +63,33 @@ export function segment(text: string, options: SegmentOptions = {}): Span[] {
  *
  * - it lies inside the text's leading bold or italic run (`leadIn`) of at most 12 words
  *   (`**Opt out.** You may…`), or
- * - it has at most 3 words and is a list label (`(a) License.`, `2. Fees.`) or two or three
- *   words in title case (`Governing Law.`). "The Parties met." has a lowercase word, and
- *   "One." may be a sentence, so both stay sentences (a plain one-word line is its own
- *   paragraph in a real document; bold, it is a lead-in).
+ * - it has at most 3 words and is a list label (`(a) License.`, `2. Fees.`, `1.1. Term.`),
+ *   two or three words in title case (`Governing Law.`), or one capitalised word of five
+ *   letters or more (`Assignment.`). "The Parties met." has a lowercase word, and "One." is
+ *   short, so both stay sentences.
  */
 function joinLabel(text: string, sentences: Span[], leadIn: number): Span[] {
-  const [first, second] = sentences;
-  if (!first || !second) return sentences;
+  const leadEnd = text.slice(0, leadIn).trimEnd().length;
+  const within = (span: Span) => leadIn > 0 && text.slice(0, span.end).trimEnd().length <= leadEnd;
+  // A lead-in the segmenter cut in two ("**1.1. Customer Infrastructure.**") is one label first.
+  let count = 1;
+  while (count < sentences.length && within(sentences[count - 1]!) && within(sentences[count]!)) count++;
+  const first = { start: sentences[0]?.start ?? 0, end: sentences[count - 1]?.end ?? 0 };
+  const next = sentences[count];
+  if (!next) return sentences;
   const body = text.slice(first.start, first.end).trim();
-  const inLeadIn = leadIn > 0 && text.slice(0, leadIn).trim().length >= text.slice(0, first.end).trim().length && words(body) <= maxLeadInWords;
+  const inLeadIn = within(first) && words(body) <= maxLeadInWords;
   if (!inLeadIn && !isLabel(body)) return sentences;
-  return [{ start: first.start, end: second.end }, ...sentences.slice(2)];
+  return [{ start: first.start, end: next.end }, ...sentences.slice(count + 1)];
 }
 
 function isLabel(sentence: string): boolean {
   const tokens = sentence.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word));
   if (tokens.length === 0 || tokens.length > maxLabelWords) return false;
-  if (enumerationMarker.test(`${sentence} `) || /^§/.test(sentence)) return true;
-  return tokens.length > 1 && tokens.every((word) => /^[\p{Lu}\d(]/u.test(word));
+  if (enumerationMarker.test(`${sentence} `) || /^(?:§|\d{1,3}(?:\.\d{1,3})+\.?\s)/.test(sentence)) return true;
+  // One capitalised word of five letters or more ("Assignment.", "Waivers."), not "One." or "Yes.".
+  if (tokens.length === 1) return /^\p{Lu}\p{Ll}{4,}[.:]$/u.test(tokens[0]!);
+  return tokens.every((word) => /^[\p{Lu}\d(]/u.test(word));
 }
 
 function sentenceBreaks(text: string): Span[] {
@@ -114,6 +122,8 @@ function endsSentence(text: string, span: Span, next: Span): boolean {
   if (openQuote(body) || depth(body) > 0) return false;
   // A bare enumeration marker ("1." or "(a)") belongs to what follows.
   if (/^(?:\(?\s*(?:[a-z]|\d{1,3}|[ivxlc]{1,6})\s*[).])$/i.test(body.trim())) return false;
+  // So does a section number of several levels ("1.1." or "2.3.4").
+  if (/^\d{1,3}(?:\.\d{1,3})+\.?$/.test(body.trim())) return false;
   const lastWord = /([\p{L}.]+)\.["'”’)]*$/u.exec(body);
   if (lastWord) {
     const word = (lastWord[1] ?? '').toLowerCase();
