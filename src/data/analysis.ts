@@ -18,6 +18,9 @@ import { sectionsByClause } from '../lib/model/statement.ts';
 import { anchorPage, reportPair } from '../lib/analyse/report.ts';
 import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
 import type { SeriesData } from '../lib/export/open-data.ts';
+import { headingRows, removed, rowCounts, withRows, type HeadingRow } from '../view/compare-headings.ts';
+import { paragraphGroupRows, placeRows } from '../view/compare-groups.ts';
+import type { ParagraphGroup } from '../lib/align/paragraph-groups.ts';
 
 /** The kind of a compare row: its evidence class, or the place a moved clause left. */
 export type RowKind = EvidenceClass | 'moved-away';
@@ -48,6 +51,10 @@ export type CompareRow = {
   lineage: string | undefined;
   /** For `moved` and `moved-away`: the id of the other row, and the section there. */
   link?: { id: string; section: string };
+  /** For a heading row (full texts): what changed about the heading (view/compare-headings.ts). */
+  heading?: HeadingRow['heading'];
+  /** For a paragraph split or merge (full texts): the paragraphs on each side. */
+  group?: ParagraphGroup;
 };
 
 /** A section of a compare page: a section of the newer statement, with its rows. */
@@ -57,6 +64,9 @@ export type CompareSection = {
   id: string;
   number: string | undefined;
   heading: string;
+  /** The heading's level (2 for `##`), and the key of the section it belongs to. */
+  level: number;
+  parent?: string;
   rows: CompareRow[];
   /** Rows that claim a change (changed, dropped, added, moved to, or a documented move), of all rows (the place a moved clause left is not counted). */
   changed: number;
@@ -150,7 +160,10 @@ export function analyse(corpus: Corpus): Analysis {
         const companions = statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
         const evidence = classifyPairs(pairs, { older, newer, registry, companions });
         const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions, evidence);
-        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, evidence, ...compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id) };
+        const shown = compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id);
+        // Between full texts the page's rows (heading rows, paragraph groups) are what the summary counts.
+        if (older.edition === 'full' && newer.edition === 'full') report.counts = rowCounts(shown.sections.flatMap((section) => section.rows));
+        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, evidence, ...shown };
         comparisons.push(comparison);
         byKey.set(`${older.id}/${newer.id}`, comparison);
       }
@@ -231,26 +244,32 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
     return row !== undefined && pairs[row]!.kind !== 'moved' ? row : -1;
   }), ghosts);
 
+  // Headings compared like clauses (full texts only): rows at section heads, and where a heading went.
+  // Paragraph splits and merges (full texts only) as one row each.
+  const headings = headingRows(older, newer, pairs, anchors.rows, sidesOf);
+  const replace = new Map<number, CompareRow>([...headings.replace, ...paragraphGroupRows(older, newer, pairs, rows, sidesOf, removed)]);
+  const placed = placeRows<CompareRow>(ordered, rows, { replace, before: headings.before, end: headings.end }, removed);
   const sections: CompareSection[] = newer.sections.map((section) => ({
     key: section.key,
     id: anchors.sections[section.key]!,
     number: section.number,
     heading: section.heading,
-    rows: [],
+    level: section.level ?? 2,
+    ...(section.parent ? { parent: section.parent } : {}),
+    rows: headings.head.has(section.key) ? [headings.head.get(section.key)!] : [],
     changed: 0,
     total: 0
   }));
   const sectionAt = new Map(sections.map((section, at) => [section.key, at]));
   let current = 0;
-  for (const row of ordered) {
+  for (const section of sections) if (section.rows[0]) countRow(section, section.rows[0]);
+  for (const row of placed) {
     const key = row.to[0] && newerSection.get(row.to[0].id)?.key;
     if (key !== undefined) current = sectionAt.get(key) ?? current;
     const section = sections[current];
     if (!section) continue;
     section.rows.push(row);
-    if (row.kind === 'moved-away') continue;
-    section.total++;
-    if (isClaimedChange(row)) section.changed++;
+    countRow(section, row);
   }
 
   const aligned = new Set(pairs.filter((pair) => pair.kind !== 'dropped').flatMap((pair) => pair.from));
@@ -266,7 +285,13 @@ function compareRows(older: Statement, newer: Statement, pairs: readonly Aligned
         firstRow: rows[rowOfOlder.get(first.id)!]!.id
       };
     });
-  return { sections: sections.filter((section) => section.rows.length > 0), droppedSections };
+  return { sections: withRows(sections), droppedSections };
+}
+
+function countRow(section: CompareSection, row: CompareRow): void {
+  if (row.kind === 'moved-away') return;
+  section.total++;
+  if (isClaimedChange(row)) section.changed++;
 }
 
 /**

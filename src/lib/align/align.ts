@@ -23,6 +23,9 @@
  *     the order pair in order;
  *  9. far splits and merges (splits.ts, joinFar): a leftover mostly contained in the clause of
  *     a pair elsewhere joins it;
+ *  9b. sandwiched leftovers (sandwich.ts): one short older line and one short newer line left
+ *     between the same two in-order neighbours, in the same paragraph slot, are the same line
+ *     reworded whatever their overlap (an address line, a date line, a list item);
  * 10. kinds and display order (kinds.ts, display-order.ts): the heaviest in-order chain over
  *     all pairs; on it same or reworded, off it moved; rows in newer order, dropped clauses
  *     after the row holding the older clause before them.
@@ -44,6 +47,7 @@ import { leftovers } from './leftovers.ts';
 import { bestFirst, candidateEdges } from './pairs.ts';
 import { pairParagraphs, pairPassages } from './passages.ts';
 import { problemOf, runSimilarity } from './problem.ts';
+import { sandwiched } from './sandwich.ts';
 import { extendDiagonals, joinFar, splitsAndMerges } from './splits.ts';
 import type { AlignTuning } from './tuning.ts';
 
@@ -69,6 +73,7 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
   matching = leftovers(problem, matching);
   matching = pairParagraphs(problem, matching);
   matching = joinFar(problem, matching);
+  matching = sandwiched(problem, matching);
   return alignedPairs(problem, matching);
 }
 

@@ -47,6 +47,10 @@ export const ALIGN_TUNING = {
   minLeftoverMargin: 0.02,
   /** ... and sharing at least this weight of tags (topics, formulas); weight = ln(1 + clauses / df). */
   minLeftoverTag: 4,
+  /** Longest clause (in words) that pairs by its place alone, between two in-order neighbours (sandwich.ts). */
+  sandwichMaxWords: 16,
+  /** ... when the pairs on either side of it score at least this (sure of their place). */
+  sandwichMinNeighbour: 0.5,
   /** Largest gap (older × newer clauses) solved by exact DP. */
   maxGapCells: 2500,
   /** A neighbour joins a split/merge when this share of its weight is in the other side. */

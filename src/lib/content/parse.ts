@@ -314,6 +314,9 @@ function readSections(tree: Root, state: State, footnotes: Map<string, FootnoteD
           break;
         }
         current = createSection(node, state);
+        // A sub-section keeps its level and knows the section it belongs to.
+        const parent = sections.findLast((section) => (section.level ?? 2) < node.depth);
+        if (parent) current.parent = parent.key;
         sections.push(current);
         break;
       }
@@ -339,7 +342,8 @@ function readSections(tree: Root, state: State, footnotes: Map<string, FootnoteD
     }
   }
   for (const section of sections) {
-    if (section.paragraphs.length === 0) {
+    // A part whose sub-sections hold its provisions (`## Terms` then `### Fees`) is not empty.
+    if (section.paragraphs.length === 0 && !sections.some((other) => other.parent === section.key)) {
       state.report(section.position.line, section.position.column, 'section-empty', `section "${section.heading}" has no paragraphs`, 'Add the section\'s provisions below its heading, or remove the heading.');
     }
   }
@@ -355,7 +359,7 @@ function createSection(node: Heading, state: State): Section {
   const heading = numbered?.[2] ?? text;
   const key = claimKey(data?.key ?? slug(heading) ?? 'section', state, position, data?.key !== undefined);
   // Placement and coverage come from the front matter (applySectionNotes).
-  const section: Section = { key, heading, placement: 'inferred', complete: false, paragraphs: [], position };
+  const section: Section = { key, heading, placement: 'inferred', complete: false, paragraphs: [], position, level: node.depth, headingText: text };
   if (numbered?.[1]) section.number = numbered[1];
   return section;
 }
@@ -366,8 +370,10 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   const data = keyHolder?.data as KeyData | undefined;
   reportKeyProblems(data, state, position);
   const blocks = node.type === 'list' ? listParagraphs(node) : [node];
+  const leadIns: number[] = [];
   const runs = blocks.flatMap((block, index) => {
     const blockRuns = flatten(block.children, [], state, footnotes);
+    leadIns.push(leadInLength(blockRuns));
     // Keep list items apart: each item ends a clause.
     return index < blocks.length - 1 ? [...blockRuns, { type: 'text' as const, value: '\n\n', marks: [], position: start(block) }] : blockRuns;
   });
@@ -384,7 +390,7 @@ function createParagraph(node: MdastParagraph | List, state: State, sectionKey: 
   } else {
     key = claimKey(key, state, position, true);
   }
-  const spans = node.type === 'list' ? blocksToSpans(text) : segment(text);
+  const spans = node.type === 'list' ? blocksToSpans(text, leadIns) : segment(text, { leadIn: leadIns[0] ?? 0 });
   const clauses = spans.map((span, index) => buildClause(runs, span, index, { key, sectionKey, statementId: state.id, file: state.file }, state));
   bindQuotes(clauses, text, runs);
   return { key, explicitKey: data?.key !== undefined, clauses, position };
@@ -431,14 +437,28 @@ function lastParagraphOf(list: List): MdastParagraph | undefined {
 }
 
 // List items are separated by blank lines in the flattened text; each item is segmented on its own.
-function blocksToSpans(text: string): Array<{ start: number; end: number }> {
+function blocksToSpans(text: string, leadIns: readonly number[]): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let offset = 0;
-  for (const block of text.split('\n\n')) {
-    for (const span of segment(block)) spans.push({ start: span.start + offset, end: span.end + offset });
+  for (const [at, block] of text.split('\n\n').entries()) {
+    for (const span of segment(block, { leadIn: leadIns[at] ?? 0 })) spans.push({ start: span.start + offset, end: span.end + offset });
     offset += block.length + 2;
   }
   return spans;
+}
+
+// How many characters of a block its opening bold or italic run covers (`**Termination.** We…`), 0 when it opens with plain text.
+function leadInLength(runs: readonly Run[]): number {
+  let length = 0;
+  let marked = false;
+  for (const run of runs) {
+    if (run.type === 'footnote') continue;
+    if (run.marks.some((mark) => mark.type === 'strong' || mark.type === 'emphasis')) marked = true;
+    else if (marked || run.value.trim() !== '') return marked ? length : 0;
+    length += run.value.length;
+  }
+  // The whole block is bold: no lead-in, a line of its own.
+  return 0;
 }
 
 function reportKeyProblems(data: KeyData | undefined, state: State, position: Position): void {

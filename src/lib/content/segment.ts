@@ -22,6 +22,20 @@ const minWordsAroundSemicolon = 6;
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+// A label sentence has at most this many words ("(a) License.", "Governing Law.").
+const maxLabelWords = 3;
+// A bold or italic lead-in longer than this is a sentence of its own, not a label.
+const maxLeadInWords = 12;
+
+/** Settings of `segment`. */
+export type SegmentOptions = {
+  /**
+   * Length of the leading strong or emphasis run of the text (`**Termination.** We may…`),
+   * 0 or undefined when the text does not open with one.
+   */
+  leadIn?: number;
+};
+
 /**
  * Split `text` into clauses: sentences (Intl.Segmenter, then rejoined where a
  * full stop belongs to an abbreviation, an initial, a number or a quotation),
@@ -30,8 +44,8 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * @param text plain text of one paragraph.
  * @returns spans in order, trimmed, never empty, covering every non-space character.
  */
-export function segment(text: string): Span[] {
-  const sentences = joinFalseBreaks(text, sentenceBreaks(text));
+export function segment(text: string, options: SegmentOptions = {}): Span[] {
+  const sentences = joinLabel(text, joinFalseBreaks(text, sentenceBreaks(text)), options.leadIn ?? 0);
   const spans: Span[] = [];
   for (const sentence of sentences) {
     for (const part of splitSeries(text, sentence)) {
@@ -40,6 +54,42 @@ export function segment(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/**
+ * A label opening a paragraph or list item joins the sentence after it, so that the
+ * provision keeps one clause and its first row reads "Termination. We may end…" rather than
+ * a row of its own for "Termination." A label is the first sentence when either:
+ *
+ * - it lies inside the text's leading bold or italic run (`leadIn`) of at most 12 words
+ *   (`**Opt out.** You may…`), or
+ * - it has at most 3 words and is a list label (`(a) License.`, `2. Fees.`, `1.1. Term.`),
+ *   two or three words in title case (`Governing Law.`), or one capitalised word of five
+ *   letters or more (`Assignment.`). "The Parties met." has a lowercase word, and "One." is
+ *   short, so both stay sentences.
+ */
+function joinLabel(text: string, sentences: Span[], leadIn: number): Span[] {
+  const leadEnd = text.slice(0, leadIn).trimEnd().length;
+  const within = (span: Span) => leadIn > 0 && text.slice(0, span.end).trimEnd().length <= leadEnd;
+  // A lead-in the segmenter cut in two ("**1.1. Customer Infrastructure.**") is one label first.
+  let count = 1;
+  while (count < sentences.length && within(sentences[count - 1]!) && within(sentences[count]!)) count++;
+  const first = { start: sentences[0]?.start ?? 0, end: sentences[count - 1]?.end ?? 0 };
+  const next = sentences[count];
+  if (!next) return sentences;
+  const body = text.slice(first.start, first.end).trim();
+  const inLeadIn = within(first) && words(body) <= maxLeadInWords;
+  if (!inLeadIn && !isLabel(body)) return sentences;
+  return [{ start: first.start, end: next.end }, ...sentences.slice(count + 1)];
+}
+
+function isLabel(sentence: string): boolean {
+  const tokens = sentence.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word));
+  if (tokens.length === 0 || tokens.length > maxLabelWords) return false;
+  if (enumerationMarker.test(`${sentence} `) || /^(?:§|\d{1,3}(?:\.\d{1,3})+\.?\s)/.test(sentence)) return true;
+  // One capitalised word of five letters or more ("Assignment.", "Waivers."), not "One." or "Yes.".
+  if (tokens.length === 1) return /^\p{Lu}\p{Ll}{4,}[.:]$/u.test(tokens[0]!);
+  return tokens.every((word) => /^[\p{Lu}\d(]/u.test(word));
 }
 
 function sentenceBreaks(text: string): Span[] {
@@ -72,6 +122,8 @@ function endsSentence(text: string, span: Span, next: Span): boolean {
   if (openQuote(body) || depth(body) > 0) return false;
   // A bare enumeration marker ("1." or "(a)") belongs to what follows.
   if (/^(?:\(?\s*(?:[a-z]|\d{1,3}|[ivxlc]{1,6})\s*[).])$/i.test(body.trim())) return false;
+  // So does a section number of several levels ("1.1." or "2.3.4").
+  if (/^\d{1,3}(?:\.\d{1,3})+\.?$/.test(body.trim())) return false;
   const lastWord = /([\p{L}.]+)\.["'”’)]*$/u.exec(body);
   if (lastWord) {
     const word = (lastWord[1] ?? '').toLowerCase();

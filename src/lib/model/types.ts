@@ -137,6 +137,11 @@ export type Clause = {
   /** Verbatim quotes in the clause, with the footnotes cited after each. */
   quotes: Quote[];
   position: Position;
+  /**
+   * `heading` for a section heading shown as a clause (a compare page's heading row, the
+   * heading pass of the aligner); undefined for the statement's own clauses.
+   */
+  role?: 'heading';
 };
 
 export type Paragraph = {
@@ -163,6 +168,19 @@ export type Section = {
   complete: boolean;
   paragraphs: Paragraph[];
   position: Position;
+  /**
+   * The heading's level as written: 2 for `##`, 3 for `###` … (2 when absent, and for the
+   * preamble). Sections stay one list in reading order; a sub-section is not flattened to the
+   * top level, it knows its level and its parent.
+   */
+  level?: number;
+  /** The key of the nearest section before it with a lower level (undefined at the top level). */
+  parent?: string;
+  /**
+   * The heading text as written, its part number included ("IV. Regional issues"): what the
+   * compare page diffs. Undefined for the preamble, whose heading no text wrote.
+   */
+  headingText?: string;
 };
 
 export type Statement = StatementMeta & {

@@ -1,0 +1,106 @@
+/**
+ * Paragraph-level splits and merges, found in a finished alignment.
+ *
+ * The aligner pairs clauses; when a provision's sentences stay the same but go to two
+ * paragraphs, every clause pairs `same` and the page would show nothing. The change is the
+ * paragraph break, and a reader wants it as one group: "this paragraph was split in two".
+ *
+ * Paragraphs linked by clause pairs form groups (connected parts of the graph of older and
+ * newer paragraphs). A group is a paragraph split when it holds one older paragraph and two or
+ * more newer ones, a merge when it holds two or more older paragraphs and one newer one, and
+ * in both cases:
+ *
+ * - every clause of its paragraphs is in one of its pairs (nothing dropped or added there: a
+ *   provision that lost a sentence and gained a break is shown row by row);
+ * - its pairs keep the order (none moved) and are consecutive in display order, so the group
+ *   is one row where its rows stood;
+ * - its paragraphs are consecutive on each side.
+ *
+ * Worked example: older ¶ buyers = b1 b2 b3 b4; newer ¶ buyers = b1 b2, ¶ refused = b3 b4.
+ * The four pairs are same, in order, consecutive; the group {buyers} → {buyers, refused} is a
+ * split. The reverse alignment gives a merge.
+ */
+import type { AlignedPair, Clause } from '../model/types.ts';
+
+/** A paragraph split or merge: the pairs it groups (indices, ascending) and the paragraph keys of each side in order. */
+export type ParagraphGroup = { kind: 'split' | 'merged'; pairs: number[]; older: string[]; newer: string[] };
+
+const inOrderKinds = new Set<AlignedPair['kind']>(['same', 'reworded', 'split', 'merged']);
+
+/**
+ * The paragraph splits and merges of an alignment.
+ *
+ * @param pairs the aligned pairs in display order.
+ * @param older the older clauses in reading order; @param newer the newer ones.
+ */
+export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly Clause[], newer: readonly Clause[]): ParagraphGroup[] {
+  const olderParagraph = new Map(older.map((clause) => [clause.id, clause.paragraphKey]));
+  const newerParagraph = new Map(newer.map((clause) => [clause.id, clause.paragraphKey]));
+  const olderOrder = orderOf(older);
+  const newerOrder = orderOf(newer);
+  // Union-find over paragraph nodes ("o:key", "n:key"), joined by each pair.
+  const parent = new Map<string, string>();
+  const find = (node: string): string => {
+    let root = node;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    // Path compression: every node on the way points at the root.
+    for (let at = node; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    if (!parent.has(root)) parent.set(root, root);
+    return root;
+  };
+  const join = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  pairs.forEach((pair) => {
+    const nodes = [...pair.from.map((id) => `o:${olderParagraph.get(id)}`), ...pair.to.map((id) => `n:${newerParagraph.get(id)}`)];
+    nodes.forEach((node) => find(node));
+    for (let k = 1; k < nodes.length; k++) join(nodes[0]!, nodes[k]!);
+  });
+  const members = new Map<string, { pairs: number[]; older: Set<string>; newer: Set<string> }>();
+  pairs.forEach((pair, at) => {
+    const node = pair.from[0] !== undefined ? `o:${olderParagraph.get(pair.from[0])}` : `n:${newerParagraph.get(pair.to[0]!)}`;
+    const root = find(node);
+    const group = members.get(root) ?? { pairs: [], older: new Set<string>(), newer: new Set<string>() };
+    group.pairs.push(at);
+    pair.from.forEach((id) => group.older.add(olderParagraph.get(id)!));
+    pair.to.forEach((id) => group.newer.add(newerParagraph.get(id)!));
+    members.set(root, group);
+  });
+  const groups: ParagraphGroup[] = [];
+  for (const group of members.values()) {
+    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : undefined;
+    if (!kind) continue;
+    if (!group.pairs.every((at) => inOrderKinds.has(pairs[at]!.kind))) continue;
+    if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
+    const olderKeys = consecutive(group.older, olderOrder);
+    const newerKeys = consecutive(group.newer, newerOrder);
+    if (!olderKeys || !newerKeys) continue;
+    groups.push({ kind, pairs: group.pairs, older: olderKeys, newer: newerKeys });
+  }
+  return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
+}
+
+// Paragraph keys in reading order, and the place of each.
+function orderOf(clauses: readonly Clause[]): { keys: string[]; at: Map<string, number> } {
+  const keys: string[] = [];
+  const at = new Map<string, number>();
+  for (const clause of clauses) {
+    if (at.has(clause.paragraphKey)) continue;
+    at.set(clause.paragraphKey, keys.length);
+    keys.push(clause.paragraphKey);
+  }
+  return { keys, at };
+}
+
+// The keys in reading order when they are consecutive paragraphs, else undefined.
+function consecutive(keys: ReadonlySet<string>, order: { keys: string[]; at: Map<string, number> }): string[] | undefined {
+  const at = [...keys].map((key) => order.at.get(key) ?? -1).sort((a, b) => a - b);
+  if (at.some((index, k) => index < 0 || (k > 0 && index !== at[k - 1]! + 1))) return undefined;
+  return at.map((index) => order.keys[index]!);
+}

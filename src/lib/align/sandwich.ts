@@ -1,0 +1,82 @@
+/**
+ * Phase 9b of the aligner (after far splits and merges): sandwiched leftovers, the structure-aware pairing of short lines.
+ *
+ * An address line whose company name changed, a date line, a list item or a caption shares
+ * few words with its new version: "Acme Ltd, 1 Main Street" → "Acme Group plc, 1 Main Street"
+ * is under the bars of the earlier phases (whether it pairs depends on a similarity near
+ * 0.4, so it differs from document to document). What it does keep is its place. When the
+ * clauses before and after it pair with each other, and exactly one older clause and one newer
+ * clause are left between them, the two are the same line reworded, whatever their overlap:
+ *
+ *   older  …  Contact us:   Acme Ltd, 1 Main Street   Last updated 1 May.   …
+ *   newer  …  Contact us:   Acme Group plc, 1 Main Street   Last updated 3 June.   …
+ *                 (paired)        (left over, one each)         (paired)
+ *
+ * Conditions, each a reason the pair is not chance:
+ *
+ * - the older run between the two paired neighbours and the newer run between their partners
+ *   hold one clause each (two or more on a side would be a guess at which goes with which);
+ * - the neighbours are one unit before and one unit after, each on the order chain and sure
+ *   of itself (score ≥ sandwichMinNeighbour 0.5), so the slot is the same place in both texts
+ *   (the start and end of a text count as neighbours). In the shipped digest, two quotes of
+ *   different content beside a weak pair (0.24) would otherwise pair at 0.00;
+ * - the two clauses sit in the same paragraph slot: each starts a paragraph or continues its
+ *   neighbour's, alike on both sides, and each ends one or not, alike;
+ * - both are lines, not provisions: at most sandwichMaxWords 16 words each. A long sentence
+ *   replaced by another long sentence at the same place is more often a new provision than a
+ *   rewording, and stays dropped plus added.
+ *
+ * The unit keeps the pair's real similarity as its score, so the page says how alike the two
+ * lines are ("8% alike") and a reader sees the pairing rests on position.
+ */
+import { wordCount } from '../lang/words.ts';
+import { addUnit, copyMatching, orderChain, similarity, type Matching, type Problem } from './problem.ts';
+import type { Clause } from '../model/types.ts';
+
+/** Pair the single older and newer clauses left between the same two in-order neighbours. */
+export function sandwiched(problem: Problem, input: Matching): Matching {
+  const matching = copyMatching(input);
+  const { older, newer, tuning } = problem;
+  if (older.length === 0 || newer.length === 0) return matching;
+  const { inOrder } = orderChain(matching, newer.length);
+  // Whether clause k is held by a unit on the order chain.
+  const chained = (unitOf: Int32Array, k: number) => {
+    const id = unitOf[k]!;
+    return id >= 0 && inOrder[id] === true;
+  };
+  for (let i = 0; i < older.length; i++) {
+    if (matching.olderUnit[i]! >= 0) continue;
+    // The older run of one: both neighbours held by chained units (or the text's ends).
+    const before = i - 1;
+    const after = i + 1;
+    if (before >= 0 && !chained(matching.olderUnit, before)) continue;
+    if (after < older.length && !chained(matching.olderUnit, after)) continue;
+    const beforeUnit = before >= 0 ? matching.units[matching.olderUnit[before]!]! : undefined;
+    const afterUnit = after < older.length ? matching.units[matching.olderUnit[after]!]! : undefined;
+    // The older neighbour must end its unit, and the next one start its own, so nothing of a unit lies on both sides.
+    if (beforeUnit && beforeUnit.olds[beforeUnit.olds.length - 1] !== before) continue;
+    if (afterUnit && afterUnit.olds[0] !== after) continue;
+    // The neighbours are sure of their place: a weak pair beside the slot says little about it.
+    if ((beforeUnit && beforeUnit.score < tuning.sandwichMinNeighbour) || (afterUnit && afterUnit.score < tuning.sandwichMinNeighbour)) continue;
+    const j = (beforeUnit ? Math.max(...beforeUnit.news) : -1) + 1;
+    const nextNewer = afterUnit ? Math.min(...afterUnit.news) : newer.length;
+    // Exactly one newer clause between the partners, and free.
+    if (nextNewer !== j + 1 || j >= newer.length || matching.newerUnit[j]! >= 0) continue;
+    if (!sameSlot(older, i, newer, j)) continue;
+    if (!isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
+    addUnit(matching, [i], [j], similarity(problem, i, j));
+  }
+  return matching;
+}
+
+// The clause starts (and ends) a paragraph on one side exactly when its partner does on the other.
+function sameSlot(older: Clause[], i: number, newer: Clause[], j: number): boolean {
+  const starts = (list: Clause[], k: number) => k === 0 || list[k - 1]!.paragraphKey !== list[k]!.paragraphKey;
+  const ends = (list: Clause[], k: number) => k === list.length - 1 || list[k + 1]!.paragraphKey !== list[k]!.paragraphKey;
+  return starts(older, i) === starts(newer, j) && ends(older, i) === ends(newer, j);
+}
+
+// A line: an address line, a date line, a caption, a list item; not a provision's sentence.
+function isLine(list: Clause[], k: number, maxWords: number): boolean {
+  return wordCount(list[k]!.text) <= maxWords;
+}

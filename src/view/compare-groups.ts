@@ -1,0 +1,116 @@
+/**
+ * Paragraph splits and merges on a compare page (align/paragraph-groups.ts) as one row each.
+ *
+ * The group's row holds every clause of its paragraphs; its text marks the paragraph break
+ * that came or went with a pilcrow (¶), inserted or deleted like a word, so the change is
+ * visible without colour and read out by screen readers. The rows it stands for give it
+ * their anchors, so every link to one of them still lands on it.
+ *
+ * Only between two full texts: a digest's paragraphs are the editors' provisions with their
+ * own keys, and its evidence classes (evidence.ts) claim nothing about them.
+ */
+import type { AlignKind, AlignedPair, Clause, DiffPart, Statement } from '../lib/model/types.ts';
+import type { EvidenceClass, RowEvidence } from '../lib/analyse/evidence.ts';
+import { paragraphGroups, type ParagraphGroup } from '../lib/align/paragraph-groups.ts';
+import { clausesOf } from '../lib/model/statement.ts';
+
+/** The fields of a compare row a group reads and writes. */
+export type GroupableRow = {
+  kind: EvidenceClass | 'moved-away';
+  shape: AlignKind;
+  evidence: RowEvidence;
+  id: string;
+  anchors: string[];
+  from: Clause[];
+  to: Clause[];
+  older: DiffPart[];
+  newer: DiffPart[];
+  score: number;
+  topics: string[];
+  formulas: string[];
+  group?: ParagraphGroup;
+};
+
+/** The mark of a paragraph break in a group's text. */
+export const paragraphBreak = '¶';
+
+/**
+ * The rows of paragraph groups, by the index of the group's first pair; its other pairs map to
+ * `gone` (their rows are part of it).
+ *
+ * @param rows the row of each pair (same order as `pairs`).
+ * @param sides the two sides of a row as the page diffs them.
+ */
+export function paragraphGroupRows<Row extends GroupableRow>(
+  older: Statement,
+  newer: Statement,
+  pairs: readonly AlignedPair[],
+  rows: readonly Row[],
+  sides: (kind: AlignKind, from: Clause[], to: Clause[]) => { older: DiffPart[]; newer: DiffPart[] },
+  gone: Row
+): Map<number, Row> {
+  const result = new Map<number, Row>();
+  if (older.edition !== 'full' || newer.edition !== 'full') return result;
+  for (const group of paragraphGroups(pairs, clausesOf(older), clausesOf(newer))) {
+    const members = group.pairs.map((at) => rows[at]!);
+    const first = members[0]!;
+    const from = members.flatMap((row) => row.from);
+    const to = members.flatMap((row) => row.to);
+    const diff = sides(group.kind, withBreaks(from), withBreaks(to));
+    const evidence: RowEvidence = { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
+    const row: Row = {
+      ...first,
+      kind: 'changed',
+      shape: group.kind,
+      evidence,
+      anchors: [...new Set(members.flatMap((member) => [member.id, ...member.anchors]))].filter((anchor) => anchor !== first.id),
+      from,
+      to,
+      older: diff.older,
+      newer: diff.newer,
+      score: members.reduce((sum, member) => sum + member.score, 0) / members.length,
+      topics: [...new Set(members.flatMap((member) => member.topics))].sort(),
+      formulas: [...new Set(members.flatMap((member) => member.formulas))].sort(),
+      group,
+    };
+    result.set(group.pairs[0]!, row);
+    for (const at of group.pairs.slice(1)) result.set(at, gone);
+  }
+  return result;
+}
+
+// The clauses with a pilcrow between two paragraphs (a clause of its own, so it diffs as a word).
+function withBreaks(clauses: readonly Clause[]): Clause[] {
+  const out: Clause[] = [];
+  clauses.forEach((clause, k) => {
+    if (k > 0 && clauses[k - 1]!.paragraphKey !== clause.paragraphKey) out.push({ ...clause, id: `${clause.id}-break`, text: paragraphBreak });
+    out.push(clause);
+  });
+  return out;
+}
+
+/**
+ * A page's rows in display order with replacements in place: `replace` gives a row's
+ * replacement (or `gone` to leave it out), `before` rows to show before a pair's row, `end`
+ * rows to show last.
+ *
+ * @param rowOfPair the row of each pair, to find a row's pair.
+ */
+export function placeRows<Row>(
+  ordered: readonly Row[],
+  rowOfPair: readonly Row[],
+  changes: { replace: ReadonlyMap<number, Row>; before: ReadonlyMap<number, readonly Row[]>; end: readonly Row[] },
+  gone: Row
+): Row[] {
+  const pairOfRow = new Map(rowOfPair.map((row, at) => [row, at]));
+  const out: Row[] = [];
+  for (const row of ordered) {
+    const at = pairOfRow.get(row);
+    if (at !== undefined) out.push(...(changes.before.get(at) ?? []));
+    const replacement = at === undefined ? undefined : changes.replace.get(at);
+    if (replacement === gone) continue;
+    out.push(replacement ?? row);
+  }
+  out.push(...changes.end);
+  return out;
+}
