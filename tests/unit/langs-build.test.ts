@@ -3,7 +3,7 @@
  * declare each statement's language, so screen readers, hyphenation and fonts follow it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,5 +27,35 @@ describe('build on tests/fixtures/langs', () => {
     const ru = page('compare', '2021-corra-ru', '2023-velm-ru');
     expect(ru).toMatch(/<p class="text" lang="ru"/);
     expect(ru).not.toMatch(/<p class="text" lang="en"/);
+
+    // Language versions (2024-lorn.zh.md, .ru.md, .en.md): compare pages pair like with like.
+    for (const [older, newer, lang] of [['2020-lorn', '2024-lorn', 'zh'], ['2020-lorn-ru', '2024-lorn-ru', 'ru'], ['2020-lorn-en', '2024-lorn-en', 'en']]) {
+      const texts = [...page('compare', older!, newer!).matchAll(/<p class="text" lang="([^"]+)"/g)].map((m) => m[1]);
+      expect(texts.length, `${older} → ${newer}`).toBeGreaterThan(4);
+      expect(new Set(texts), `${older} → ${newer}`).toEqual(new Set([lang]));
+    }
+    expect(existsSync(join(out, 'compare', '2020-lorn', '2024-lorn-ru'))).toBe(false);
+    expect(existsSync(join(out, 'compare', '2024-lorn', '2024-lorn-ru'))).toBe(false);
+    // The reading page of each version links to the others and to the side-by-side view.
+    expect(page('statements', '2024-lorn-ru')).toMatch(/<article class="statement" lang="ru"/);
+    expect(page('statements', '2024-lorn-ru')).toContain('href="/statements/2024-lorn/languages/"');
+    expect(page('statements', '2024-lorn-ru')).toMatch(/<a href="\/statements\/2024-lorn\/" hreflang="zh" lang="zh">中文<\/a>/);
+    expect(existsSync(join(out, 'statements', '2019-velm-zh', 'languages'))).toBe(false);
+
+    // The side-by-side view: one row per provision, one column per language, each with its lang.
+    const view = page('statements', '2024-lorn', 'languages');
+    const rows = [...view.matchAll(/<div class="version-row[^"]*" id="lang-([a-z-]+)"/g)].map((m) => m[1]);
+    expect(rows).toHaveLength(43);
+    expect(rows.indexOf('fishermen-licences')).toBe(rows.indexOf('waste-ban') + 1);
+    const row = (key: string) => view.slice(view.indexOf(`id="lang-${key}"`), view.indexOf('<div class="version-row', view.indexOf(`id="lang-${key}"`) + 1));
+    expect(row('water-share')).toContain('<div class="version-cell" lang="zh"');
+    expect(row('water-share')).toMatch(/<div class="version-cell" lang="ru"[^>]*>[^]*Воды Лорна будут делиться поровну/);
+    expect(row('water-share')).toMatch(/<div class="version-cell" lang="en"[^>]*>[^]*The waters of the Lorn will be shared equally/);
+    expect(row('water-share')).not.toContain('discrepancy');
+    // A provision one version lacks is a structural discrepancy, said in words (not by colour alone).
+    expect(row('bird-reserve')).toContain('structural discrepancy');
+    expect(row('bird-reserve')).toMatch(/<strong[^>]*>Missing:<\/strong> the <span lang="ru"[^>]*>русский<\/span> version has no provision <code[^>]*>bird-reserve<\/code>/);
+    expect(row('fishermen-licences').match(/Missing:/g)).toHaveLength(2);
+    expect(view).toMatch(/Structural discrepancies:/);
   }, 120_000);
 });
