@@ -7,6 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { serveSite } from '../../scripts/site-server.ts';
+import { chromiumArgs, chromiumPath } from '../browser/chromium.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const out = join(mkdtempSync(join(tmpdir(), 'summit-langs-')), 'site');
@@ -57,5 +60,40 @@ describe('build on tests/fixtures/langs', () => {
     expect(row('bird-reserve')).toMatch(/<strong[^>]*>Missing:<\/strong> the <span lang="ru"[^>]*>русский<\/span> version has no provision <code[^>]*>bird-reserve<\/code>/);
     expect(row('fishermen-licences').match(/Missing:/g)).toHaveLength(2);
     expect(view).toMatch(/Structural discrepancies:/);
+  }, 120_000);
+
+  it('search: each language has its own Pagefind index, merged on the search page; Chinese queries are cut into words and the words marked', async () => {
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ru', 'zh']);
+    const server = await serveSite(out);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const search = async (query: string) => {
+        await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+        await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+        return page.locator('.search-result a.result-excerpt').evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent ?? '', marks: [...a.querySelectorAll('mark')].map((m) => m.textContent) })));
+      };
+      // A query of two Chinese words written without a space finds the clauses holding both, the words marked.
+      const both = await search('船只开放');
+      expect(both.map((hit) => hit.text)).toContain('洛恩河航道夏季向两国船只开放。');
+      expect(both.find((hit) => hit.text === '洛恩河航道夏季向两国船只开放。')!.marks).toEqual(['船只开放']);
+      for (const hit of both) expect(hit.marks.join(' ')).toMatch(/船只.*开放|开放.*船只/);
+      // Words apart are marked apart.
+      const apart = await search('航道开放');
+      expect(apart.find((hit) => hit.text === '洛恩河航道夏季向两国船只开放。')!.marks).toEqual(['航道', '开放']);
+      const channel = await search('航道');
+      expect(channel.length).toBeGreaterThanOrEqual(4);
+      for (const hit of channel) expect(new Set(hit.marks)).toEqual(new Set(['航道']));
+      // The Russian and English indexes answer from the same page.
+      expect((await search('Лорн')).length).toBeGreaterThan(0);
+      expect((await search('river')).some((hit) => hit.marks.includes('river'))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   }, 120_000);
 });
