@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { serveSite } from '../../scripts/site-server.ts';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.ts';
@@ -60,7 +61,7 @@ describe('build on tests/fixtures/langs', () => {
     expect(row('bird-reserve')).toMatch(/<strong[^>]*>Missing:<\/strong> the <span lang="ru"[^>]*>русский<\/span> version has no provision <code[^>]*>bird-reserve<\/code>/);
     expect(row('fishermen-licences').match(/Missing:/g)).toHaveLength(2);
     expect(view).toMatch(/Structural discrepancies:/);
-  }, 120_000);
+  }, 240_000);
 
   it('search: each language has its own Pagefind index, merged on the search page; Chinese queries are cut into words and the words marked', async () => {
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
@@ -68,7 +69,8 @@ describe('build on tests/fixtures/langs', () => {
     const server = await serveSite(out);
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     try {
-      const page = await browser.newPage();
+      const context = await browser.newContext();
+      const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const search = async (query: string) => {
@@ -91,9 +93,17 @@ describe('build on tests/fixtures/langs', () => {
       expect((await search('Лорн')).length).toBeGreaterThan(0);
       expect((await search('river')).some((hit) => hit.marks.includes('river'))).toBe(true);
       expect(errors).toEqual([]);
+
+      // The side-by-side view: no WCAG violation, and no sideways scroll on a phone (columns stack).
+      await page.goto(`${server.url}/statements/2024-lorn/languages/`);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.reload();
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
     } finally {
       await browser.close();
       server.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
