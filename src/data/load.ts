@@ -106,6 +106,10 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     }
     const version = suffix ? `${id}.${langSuffix(suffix)}` : id;
     const earlier = firstFileOfId.get(version);
+    if (earlier && suffix) {
+      diagnostics.push({ file: path, line: 1, column: 1, rule: 'language-version-duplicate', severity: 'error', message: `${earlier} is already the \`${suffix}\` version of statement \`${id}\`, and this file claims it too (by its file name)`, hint: 'Keep one file per language: remove one, or give this one its own language (`<id>.<lang>.md`).' });
+      continue;
+    }
     if (earlier) {
       diagnostics.push({ file: path, line: 1, column: 1, rule: 'duplicate-statement-id', severity: 'error', message: `statement id \`${id}\` is already used by ${earlier}`, hint: 'Rename one of the files: the file name is the statement id and its URL.' });
       continue;
