@@ -2,7 +2,7 @@
  * Evaluate the clause aligner against a baseline, on the corpus and on
  * seeded perturbations of it. Exit code 1 when a target is missed.
  *
- *   node scripts/eval-align.ts [content-dir] [--errors]
+ *   node scripts/eval-align.ts [content-dir] [--errors] [--langs <dir>]
  *
  * --errors lists every wrong and every missed paragraph link of the corpus
  * with the two paragraphs' text, for error analysis.
@@ -24,13 +24,14 @@
  */
 import { diffArrays } from 'diff';
 import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import { align } from '../src/lib/align/align.ts';
 import { applyCorrections, type Correction } from '../src/lib/content/corrections.ts';
 import { normalizedText } from '../src/lib/align/normalize.ts';
 import { addCounts as add, alignmentErrorRate, evaluationPairs, explicitParagraphOf, goldLinks, noCounts, paragraphLinks, possibleLinks, prf, scoreLinks as score, type LinkCounts } from '../src/lib/eval/evaluate.ts';
 import { clausesOf } from '../src/lib/analyse/graph.ts';
 import { concordanceAgreement, type ConcordanceEntry } from '../src/lib/content/concordance.ts';
-import { DEFAULT_RATES, linksOf, perturb, syntheticClauses } from '../src/lib/eval/perturb.ts';
+import { DEFAULT_RATES, linksOf, PERTURBED_LANGUAGES, perturb, syntheticClauses } from '../src/lib/eval/perturb.ts';
 import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/analyse/tag.ts';
 import type { AlignedPair, Clause, Formula, Statement, Topic } from '../src/lib/model/types.ts';
 import { parseArgs } from 'node:util';
@@ -90,7 +91,7 @@ function tallyKinds(kinds: KindTally, pairs: AlignedPair[], po: Map<string, stri
   }
 }
 
-const args = parseArgs({ allowPositionals: true, options: { errors: { type: 'boolean', default: false } } });
+const args = parseArgs({ allowPositionals: true, options: { errors: { type: 'boolean', default: false }, langs: { type: 'string' } } });
 const showErrors = args.values.errors;
 const errorLines: string[] = [];
 
@@ -179,18 +180,18 @@ function retag(clauses: Clause[], matchers: Matchers | null): Clause[] {
   });
 }
 
-function evalPerturbed(sets: { id: string; clauses: Clause[] }[], formulas: Formula[], matchers: Matchers | null): { aligner: Counts; baseline: Counts } {
+function evalPerturbed(sets: { id: string; clauses: Clause[]; lang?: string }[], formulas: Formula[], matchers: Matchers | null, title = 'PERTURBED'): { aligner: Counts; baseline: Counts } {
   let aligner: Counts = { ...noCounts };
   let baseline: Counts = { ...noCounts };
   const widths = [48, 6, 6, 6, 7, 7];
-  console.log(`\nPERTURBED — clause links, seeds ${SEEDS.join(',')}, rates ${JSON.stringify(DEFAULT_RATES)}`);
+  console.log(`\n${title} — clause links, seeds ${SEEDS.join(',')}, rates ${JSON.stringify(DEFAULT_RATES)}`);
   console.log(row(['statement', 'P', 'R', 'F1', 'base F1', 'Δ pts'], widths));
-  for (const { id, clauses: original } of sets) {
+  for (const { id, clauses: original, lang } of sets) {
     let ca: Counts = { ...noCounts };
     let cb: Counts = { ...noCounts };
     const clauses = retag(original, matchers);
     for (const seed of SEEDS) {
-      const perturbed = perturb(clauses, DEFAULT_RATES, seed, `${id}~${seed}`);
+      const perturbed = perturb(clauses, DEFAULT_RATES, seed, `${id}~${seed}`, lang);
       const truth = perturbed.truth;
       const newer = retag(perturbed.clauses, matchers);
       const gold = linksOf(truth);
@@ -235,7 +236,7 @@ async function main(): Promise<number> {
 
   const corpus = evalCorpus(statements, formulas, corrections, concordance, second);
   const perturbSets = statements.length
-    ? statements.map((s) => ({ id: s.id, clauses: clausesOf(s) })).filter((s) => s.clauses.length >= 2)
+    ? statements.map((s) => ({ id: s.id, clauses: clausesOf(s), lang: s.lang })).filter((s) => s.clauses.length >= 2)
     : [1, 2, 3].map((seed) => ({ id: `synthetic-${seed}`, clauses: syntheticClauses(200, seed, `synthetic-${seed}`) }));
   const perturbed = evalPerturbed(perturbSets, formulas, formulas.length || topics.length ? compileMatchers(formulas, topics) : null);
 
@@ -266,7 +267,38 @@ async function main(): Promise<number> {
   const b = prf(perturbed.baseline);
   const margin = (a.f - b.f) * 100;
   console.log(`perturbed  aligner P ${fmt(a.p)} R ${fmt(a.r)} F1 ${fmt(a.f)}   baseline F1 ${fmt(b.f)}   Δ ${margin.toFixed(1)} pts   target F1 ≥ ${TARGET_PERTURBED_F1}: ${verdict(a.f >= TARGET_PERTURBED_F1)}, Δ ≥ ${TARGET_MARGIN_POINTS} pts: ${verdict(margin >= TARGET_MARGIN_POINTS)}`);
+  await evalLanguages(a.f, verdict);
   return verdicts.every(Boolean) ? 0 : 1;
+}
+
+const TARGET_LANGUAGE_F1 = 0.95;
+
+/**
+ * The perturbed set in every language: the Chinese and Russian statements of the invented
+ * original-language corpus (tests/fixtures/langs, or --langs <dir>), perturbed in their own
+ * words (perturb() with their lang), F1 printed beside the English corpus's.
+ */
+async function evalLanguages(englishF1: number, verdict: (ok: boolean) => string): Promise<void> {
+  const dir = args.values.langs ?? fileURLToPath(new URL('../tests/fixtures/langs', import.meta.url));
+  const { loadCorpus } = await import('../src/data/load.ts');
+  const corpus = await loadCorpus(dir);
+  const matchers = compileMatchers(corpus.formulas, corpus.topics);
+  const lines: string[] = [];
+  for (const lang of PERTURBED_LANGUAGES) {
+    const sets = corpus.statements
+      .filter((s) => new Intl.Locale(s.lang ?? 'en').language === lang)
+      .map((s) => ({ id: s.id, clauses: clausesOf(s), lang: s.lang }))
+      .filter((s) => s.clauses.length >= 2);
+    if (sets.length === 0) continue;
+    const clauses = sets.reduce((n, s) => n + s.clauses.length, 0);
+    const result = evalPerturbed(sets, corpus.formulas, matchers, `PERTURBED ${lang}`);
+    const f = prf(result.aligner);
+    const b = prf(result.baseline);
+    lines.push(`${lang.padEnd(3)} aligner P ${fmt(f.p)} R ${fmt(f.r)} F1 ${fmt(f.f)}   baseline F1 ${fmt(b.f)}   (${sets.length} statements, ${clauses} clauses)   target F1 ≥ ${TARGET_LANGUAGE_F1}: ${verdict(f.f >= TARGET_LANGUAGE_F1)}`);
+  }
+  console.log(`\nLANGUAGES — perturbed F1 per language (en: the corpus above; others: ${relative(process.cwd(), dir) || dir}, invented texts)`);
+  console.log(`en  aligner F1 ${fmt(englishF1)}   target F1 ≥ ${TARGET_LANGUAGE_F1}: ${verdict(englishF1 >= TARGET_LANGUAGE_F1)}`);
+  for (const line of lines) console.log(line);
 }
 
 process.exitCode = await main();

@@ -13,6 +13,10 @@
  * can show as a churned run: a diff in reading order cannot keep both the
  * phrase and the words it moved across. --show prints those diffs.
  *
+ * Last, per language (English from the corpus, Chinese and Russian from the invented
+ * tests/fixtures/langs, perturbed in their own words): the share of the diff's marks that
+ * start and end on word boundaries (target 100%: a diff never marks part of a word).
+ *
  *   node scripts/eval-diff.ts [content-dir] [--show]
  */
 import { diffWordsWithSpace } from 'diff';
@@ -20,8 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/data/load.ts';
 import { wordDiff } from '../src/lib/analyse/diff.ts';
 import { clausesOf } from '../src/lib/analyse/graph.ts';
-import { changeSpans, churnedRuns } from '../src/lib/eval/diff-quality.ts';
-import { DEFAULT_RATES, perturb } from '../src/lib/eval/perturb.ts';
+import { changeSpans, churnedRuns, marksOnWordBoundaries } from '../src/lib/eval/diff-quality.ts';
+import { DEFAULT_RATES, PERTURBED_LANGUAGES, perturb } from '../src/lib/eval/perturb.ts';
+import { relative } from 'node:path';
 import type { DiffPart } from '../src/lib/model/types.ts';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -92,6 +97,37 @@ for (const statements of bySeries.values()) {
   }
 }
 
+// Word marks on word boundaries, per language: the English corpus above, and the Chinese and
+// Russian statements of the invented original-language corpus, perturbed in their own words.
+const boundaryShares: { lang: string; marks: number; onBoundary: number; pairs: number }[] = [];
+const boundaryTally = (lang: string, statements: typeof corpus.statements): void => {
+  const tally = { lang, marks: 0, onBoundary: 0, pairs: 0 };
+  for (const statement of statements) {
+    const clauses = clausesOf(statement);
+    if (clauses.length < 2) continue;
+    const byId = new Map(clauses.map((c) => [c.id, c.text]));
+    for (const seed of SEEDS) {
+      const perturbed = perturb(clauses, DEFAULT_RATES, seed, `${statement.id}~${seed}`, statement.lang);
+      const newById = new Map(perturbed.clauses.map((c) => [c.id, c.text]));
+      for (const pair of perturbed.truth) {
+        if (pair.from.length === 0 || pair.to.length === 0) continue;
+        const older = pair.from.map((id) => byId.get(id)!).join(' ');
+        const newer = pair.to.map((id) => newById.get(id)!).join(' ');
+        if (older === newer) continue;
+        const share = marksOnWordBoundaries(wordDiff(older, newer, { lang }).parts, older, newer, lang);
+        tally.pairs++;
+        tally.marks += share.marks;
+        tally.onBoundary += share.onBoundary;
+      }
+    }
+  }
+  boundaryShares.push(tally);
+};
+boundaryTally('en', corpus.statements.filter((s) => (s.lang ?? 'en') === 'en'));
+const langsDir = fileURLToPath(new URL('../tests/fixtures/langs', import.meta.url));
+const langs = await loadCorpus(langsDir);
+for (const lang of PERTURBED_LANGUAGES) boundaryTally(lang, langs.statements.filter((s) => new Intl.Locale(s.lang ?? 'en').language === lang));
+
 const perPair = (t: Tally): string => (t.spans / t.pairs).toFixed(2);
 console.log(`Perturbed set: ${after.pairs} changed clause pairs (${corpus.statements.length} statements, seeds ${SEEDS.join(',')}, rates ${JSON.stringify(DEFAULT_RATES)})`);
 console.log('');
@@ -101,6 +137,11 @@ console.log(`unchanged 3+ content-word runs re-inserted   ${String(before.churne
 console.log(`\nCorpus: ${realAfter.pairs} changed paragraphs between consecutive statements`);
 console.log(`change spans per changed paragraph           ${perPair(realBefore).padStart(10)} ${perPair(realAfter).padStart(10)}`);
 console.log(`unchanged 3+ content-word runs re-inserted   ${String(realBefore.churned).padStart(10)} ${String(realAfter.churned).padStart(10)}   (target 0)`);
-const ok = after.churned === 0 && after.spans <= before.spans;
+console.log(`\nWord marks on word boundaries (Intl.Segmenter), perturbed sets: en the corpus above; zh and ru ${relative(process.cwd(), langsDir)} (invented)`);
+for (const t of boundaryShares) {
+  const share = t.marks === 0 ? 1 : t.onBoundary / t.marks;
+  console.log(`${t.lang.padEnd(3)} ${(share * 100).toFixed(1).padStart(5)}% of ${String(t.marks).padStart(5)} marks in ${String(t.pairs).padStart(4)} changed clause pairs   target 100%: ${share === 1 ? 'PASS' : 'FAIL'}`);
+}
+const ok = after.churned === 0 && after.spans <= before.spans && boundaryShares.every((t) => t.onBoundary === t.marks);
 console.log(`\n${ok ? 'PASS' : 'FAIL'}`);
 process.exit(ok ? 0 : 1);

@@ -31,7 +31,9 @@ export async function indexSearch(siteDir: string, corpus?: Corpus): Promise<{ r
     evidenceOf: (older, newer) => analysis.comparison(older, newer)?.evidence,
     lineageOf: (statementId, clauseId) => lineageOfNode.get(`${statementId}/${clauseId}`)
   });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  // No forced language: each record's `language` gives it an index of its own, with that language's
+  // segmentation and stemming (Chinese cut into words); the search page merges them.
+  const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   for (const record of records) {
     const added = await index.addCustomRecord(record);

@@ -7,12 +7,14 @@
 import { oneHitPerStatement, rankResults, splitContent, type ResultGroup, type SearchHit, type SearchSort } from '../view/search-results.ts';
 import { href } from '../data/href.ts';
 import { versionsOf } from '../lib/export/search-records.ts';
+import { needsSegmentation, queryMarks } from '../lib/lang/highlight.ts';
 
 type PagefindFilters = Record<string, string | { any: string[] }>;
 type PagefindResultData = { url: string; excerpt: string; content: string; locations: number[]; meta: Record<string, string> };
 type PagefindResult = { id: string; data: () => Promise<PagefindResultData> };
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, options: { language: string }) => Promise<void>;
   search: (query: string | null, options: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: PagefindResult[] } | null>;
 };
 
@@ -41,9 +43,26 @@ const sortSelect = document.getElementById('search-sort') as HTMLSelectElement |
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ new URL(href('/pagefind/pagefind.js'), location.href).href).then(async (module: Pagefind) => {
     await module.options({ excerptLength: 36 });
+    await mergeLanguages(module);
     return module;
   });
   return pagefind;
+}
+
+/**
+ * Pagefind keeps one index per language, each with its own segmentation, and searches the
+ * page's (`<html lang>`): the other languages' indexes are merged in, so a search finds
+ * clauses in every language and a Chinese query is cut into words for the Chinese index.
+ */
+async function mergeLanguages(module: Pagefind): Promise<void> {
+  const base = new URL(href('/pagefind/'), location.href);
+  const entry = (await fetch(new URL('pagefind-entry.json', base)).then((response) => response.json()).catch(() => undefined)) as { languages?: Record<string, { page_count: number }> } | undefined;
+  const languages = Object.entries(entry?.languages ?? {});
+  const own = document.documentElement.lang.toLowerCase();
+  // The index Pagefind itself picks for the page: its language, else its base language, else the largest.
+  const primary = languages.find(([lang]) => lang === own)?.[0] ?? languages.find(([lang]) => lang === own.split('-')[0])?.[0] ?? [...languages].sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
+  // The same bundle under another spelling of its path: Pagefind skips a merge of the primary's own path.
+  for (const [language] of languages) if (language !== primary) await module.mergeIndex(`${base.pathname}./`, { language });
 }
 
 /** The search a URL describes: the query and, per filter, its values. */
@@ -267,6 +286,9 @@ function variantNodes(data: SearchHit): Node[] | undefined {
 function clauseNodes(data: SearchHit): { nodes: Node[]; inClause: boolean } {
   const count = Number(data.meta.words);
   if (!Number.isInteger(count) || count <= 0) return { nodes: [document.createTextNode(splitContent(data).clause)], inClause: true };
+  // Chinese (and other unspaced scripts): the query's words, segmented, marked where they stand.
+  const clause = splitContent(data).clause;
+  if (needsSegmentation(clause)) return segmentedNodes(clause, lastQuery);
   const words = data.content.split(/[\r\n\s]+/g).slice(0, count);
   const marked = new Set(data.locations.filter((at) => at < count));
   const nodes: Node[] = [];
@@ -279,6 +301,22 @@ function clauseNodes(data: SearchHit): { nodes: Node[]; inClause: boolean } {
     } else nodes.push(document.createTextNode(word));
   });
   return { nodes, inClause: marked.size > 0 };
+}
+
+/** The clause with each word of the query marked wherever it stands (texts without spaces between words). */
+function segmentedNodes(clause: string, query: string): { nodes: Node[]; inClause: boolean } {
+  const ranges = queryMarks(clause, query);
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const range of ranges) {
+    if (range.start > at) nodes.push(document.createTextNode(clause.slice(at, range.start)));
+    const mark = document.createElement('mark');
+    mark.textContent = clause.slice(range.start, range.end);
+    nodes.push(mark);
+    at = range.end;
+  }
+  if (at < clause.length) nodes.push(document.createTextNode(clause.slice(at)));
+  return { nodes, inClause: ranges.length > 0 };
 }
 
 function fail(error: unknown): void {

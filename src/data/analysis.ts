@@ -145,7 +145,7 @@ export function analyse(corpus: Corpus): Analysis {
     const raw = new Map<string, AlignedPair[]>();
     statements.forEach((newer, at) => {
       for (const older of statements.slice(0, at)) {
-        const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+        const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas, lang: newer.lang });
         raw.set(`${older.id}/${newer.id}`, pairs);
         alignments.set(`${older.id}/${newer.id}`, applyCorrections(pairs, corpus.corrections ?? [], older, newer, { formulas: corpus.formulas }));
       }

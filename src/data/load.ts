@@ -8,7 +8,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic, Formula, RegistrySource, Statement, Topic } from '../lib/model/types.ts';
 import { DEFAULT_LANG } from '../lib/model/schema.ts';
-import { parseStatement, statementIdOf, type ParseOptions, type Source } from '../lib/content/parse.ts';
+import { parseStatement, type ParseOptions, type Source } from '../lib/content/parse.ts';
 import { readLexicon } from '../lib/content/lexicon.ts';
 import { compileMatchers, tagStatement } from '../lib/analyse/tag.ts';
 import { readSeries, seriesFieldPositions, type Series } from '../lib/content/series.ts';
@@ -24,6 +24,9 @@ import { checkRegistry, readRegistry } from '../lib/content/registry.ts';
 /** The file being read now, for the scripts' message on an internal error. */
 export const reading: { file?: string } = {};
 import { readMoved, type MovedAnchor } from '../lib/content/moved.ts';
+import { frontMatterLang, langSuffix, languageName, renameStatement, resolveVersions, suffixProblem, versionName, type LanguageVersions, type VersionFile } from '../lib/lang/versions.ts';
+import { parseDocument } from 'yaml';
+import { yamlToData } from '../lib/content/safe-yaml.ts';
 
 /** A loaded corpus: statements sorted by date then id, the lexicon, series and every diagnostic. */
 export type Corpus = {
@@ -41,6 +44,8 @@ export type Corpus = {
   registry: RegistrySource[];
   /** Permalink anchors gone from their pages, with where they went (`moved.yaml`, optional). */
   moved: MovedAnchor[];
+  /** Statements that come in several languages (`<id>.<lang>.md`), each version a statement of its own. */
+  languageVersions: LanguageVersions[];
   diagnostics: Diagnostic[];
 };
 
@@ -86,34 +91,62 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   if (files.length === 0) {
     diagnostics.push({ file: 'statements', line: 1, column: 1, rule: 'no-statements', severity: 'error', message: `no statement files in ${JSON.stringify(join(dir, 'statements'))}`, hint: 'Put one Markdown file per statement in the statements/ folder of the content folder.' });
   }
-  const statements: Statement[] = [];
+  // series.yaml is read before the statements: a statement's language versions need the series' language.
+  const seriesSource = await read('series.yaml');
+  const versionFiles: VersionFile[] = [];
   const firstFileOfId = new Map<string, string>();
   const fieldPositions = new Map<string, ReturnType<typeof seriesFieldPositions>>();
   for (const file of files) {
     const path = relative(dir, file).split('\\').join('/');
-    const id = statementIdOf(path);
-    const idProblem = statementIdProblem(id, path);
+    // `<id>.<lang>.md` is the `<lang>` version of statement `<id>`.
+    const { id, lang: suffix } = versionName(path.split('/').pop() ?? path);
+    const idProblem = statementIdProblem(id, path) ?? (suffix ? suffixProblem(path, suffix) : undefined);
     if (idProblem) {
       diagnostics.push(idProblem);
       continue;
     }
-    const earlier = firstFileOfId.get(id);
+    const version = suffix ? `${id}.${langSuffix(suffix)}` : id;
+    const earlier = firstFileOfId.get(version);
+    if (earlier && suffix) {
+      diagnostics.push({ file: path, line: 1, column: 1, rule: 'language-version-duplicate', severity: 'error', message: `${earlier} is already the \`${suffix}\` version of statement \`${id}\`, and this file claims it too (by its file name)`, hint: 'Keep one file per language: remove one, or give this one its own language (`<id>.<lang>.md`).' });
+      continue;
+    }
     if (earlier) {
       diagnostics.push({ file: path, line: 1, column: 1, rule: 'duplicate-statement-id', severity: 'error', message: `statement id \`${id}\` is already used by ${earlier}`, hint: 'Rename one of the files: the file name is the statement id and its URL.' });
       continue;
     }
-    firstFileOfId.set(id, path);
+    firstFileOfId.set(version, path);
     const source = await read(path);
     if (!source) continue;
     const result = parseStatement(source, options);
     fieldPositions.set(id, seriesFieldPositions(path, source.text));
     diagnostics.push(...result.diagnostics);
-    if (result.statement && withinClauseLimit(result.statement, diagnostics)) statements.push(tagStatement(result.statement, matchers));
+    if (!result.statement) continue;
+    if (suffix) renameStatement(result.statement, id);
+    const frontLang = frontMatterLang(source.text);
+    if (suffix) result.statement.lang ??= suffix;
+    if (withinClauseLimit(result.statement, diagnostics)) versionFiles.push({ statement: tagStatement(result.statement, matchers), id, ...(suffix ? { suffix } : {}), ...(frontLang ? { frontLang } : {}) });
+  }
+  const versions = resolveVersions(versionFiles, peekSeriesLangs(seriesSource), DEFAULT_LANG);
+  diagnostics.push(...versions.diagnostics);
+  // A language version is published as `<id>-<lang>`: that must not be another file's id.
+  const statements: Statement[] = [];
+  const fileOfId = new Map<string, string>();
+  for (const statement of versions.statements) {
+    const other = fileOfId.get(statement.id);
+    if (other) {
+      const [version, file] = versionName(statement.file.split('/').pop() ?? '').lang ? [statement.file, other] : [other, statement.file];
+      diagnostics.push({ file: version, line: 1, column: 1, rule: 'duplicate-statement-id', severity: 'error', message: `this language version is published as \`${statement.id}\`, the id of ${file}`, hint: 'Rename one of the files: a language version other than the main one is published as `<id>-<lang>`.' });
+      continue;
+    }
+    fileOfId.set(statement.id, statement.file);
+    statements.push(statement);
   }
   statements.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   diagnostics.push(...checkSeriesLimits(statements));
 
-  const seriesResult = readSeries(await read('series.yaml'), statements, fieldPositions);
+  const seriesResult = readSeries(seriesSource, statements, fieldPositions);
+  describeLanguageSeries(seriesResult.series, versions.groups, statements);
   diagnostics.push(...seriesResult.diagnostics);
   // A statement's language: its own `lang`, else its series', else English.
   const seriesLang = new Map(seriesResult.series.map((series) => [series.id, series.lang]));
@@ -136,8 +169,44 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
     concordance: concordance.concordance,
     secondConcordance: second.concordance,
     moved,
+    languageVersions: versions.groups,
     diagnostics
   };
+}
+
+/** Each series' `lang` in series.yaml, read leniently: readSeries reports what is wrong with the file. */
+function peekSeriesLangs(source: Source | undefined): Map<string, string> {
+  const langs = new Map<string, string>();
+  if (!source) return langs;
+  const document = parseDocument(source.text);
+  const data = document.errors.length === 0 ? yamlToData(document) : undefined;
+  if (!data?.ok || !Array.isArray(data.data)) return langs;
+  for (const entry of data.data) {
+    if (entry && typeof entry === 'object' && typeof entry.id === 'string' && typeof entry.lang === 'string') langs.set(entry.id, entry.lang);
+  }
+  return langs;
+}
+
+/** The series of a language version (`<series>-<lang>`) takes its parent's title and description, with the language named. */
+function describeLanguageSeries(series: Series[], groups: LanguageVersions[], statements: Statement[]): void {
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const parentOf = new Map<string, { parent: string; lang: string }>();
+  for (const group of groups) {
+    const main = byId.get(group.id);
+    if (!main) continue;
+    for (const version of group.versions.slice(1)) {
+      const statement = byId.get(version.statementId);
+      if (statement) parentOf.set(statement.series, { parent: main.series, lang: version.lang });
+    }
+  }
+  for (const entry of series) {
+    const derived = parentOf.get(entry.id);
+    if (!derived || entry.description) continue;
+    const parent = series.find((other) => other.id === derived.parent);
+    entry.title = `${parent?.title ?? entry.title} (${languageName(derived.lang)})`;
+    entry.description = parent?.description ?? '';
+    entry.lang = derived.lang;
+  }
 }
 
 // moved.yaml, read here with the other content files so that check:content validates it too.

@@ -59,11 +59,13 @@ export type AlignOptions = {
   formulas?: Formula[];
   /** Overrides of ALIGN_TUNING (for evaluation sweeps). */
   tuning?: Partial<AlignTuning>;
+  /** BCP 47 tag of the texts: the stemmer of a Latin-script language other than English (fr, de, es …). */
+  lang?: string;
 };
 
 /** Align two clause lists; pairs come in display order (newer order, dropped clauses where they used to be). */
 export function align(older: Clause[], newer: Clause[], options: AlignOptions = {}): AlignedPair[] {
-  const problem = problemOf(older, newer, options.formulas, options.tuning);
+  const problem = problemOf(older, newer, options.formulas, options.tuning, options.lang);
   const anchored = anchors(problem);
   let matching = bestFirst(problem, anchored.matching, anchored.window, candidateEdges(problem, anchored.matching, anchored.repeated));
   matching = splitsAndMerges(problem, matching);
@@ -86,6 +88,6 @@ export function align(older: Clause[], newer: Clause[], options: AlignOptions = 
  */
 export function pairSimilarity(older: Clause[], newer: Clause[], olds: readonly number[], news: readonly number[], options: AlignOptions = {}): number {
   if (olds.length === 0 || news.length === 0) return 0;
-  const score = runSimilarity(problemOf(older, newer, options.formulas, options.tuning), olds, news);
+  const score = runSimilarity(problemOf(older, newer, options.formulas, options.tuning, options.lang), olds, news);
   return Math.max(0, Math.min(1, score));
 }

@@ -5,7 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import type { Formula } from '../model/types.ts';
-import { RU_STOP_WORDS, stemRussian, ZH_STOP_WORDS } from '../lang/normal.ts';
+import { hasStemmer, normalWord, RU_STOP_WORDS, stemRussian, ZH_STOP_WORDS } from '../lang/normal.ts';
 import { originalPatterns } from '../lang/patterns.ts';
 import { scriptOf, words } from '../lang/words.ts';
 
@@ -163,7 +163,8 @@ export function canonicalWord(w: string): string {
  * follows the rules of its script (Snowball for Cyrillic, function words of its language), since one
  * clause may quote a name in another language.
  *
- * @param lang BCP 47 tag of the text, for the segmenter.
+ * @param lang BCP 47 tag of the text, for the segmenter, and for the stemmer of a language that shares
+ * the Latin script (fr, de, es …).
  */
 export function normalize(text: string, formulas: readonly Formula[] = [], lang = 'en'): string[] {
   const marked = canonicalPhrases(markFormulas(text.normalize('NFKC'), formulas)).toLowerCase();
@@ -174,9 +175,14 @@ export function normalize(text: string, formulas: readonly Formula[] = [], lang 
       tokens.push(piece);
       return;
     }
+    const stemmed = hasStemmer(lang);
     for (const w of words(piece, lang)) {
       const script = scriptOf(w);
-      if (script === 'cyrillic') {
+      if (stemmed && script === 'other') {
+        // French, German, Spanish …: the Snowball stemmer and function words of the text's language.
+        const token = normalWord(w, lang);
+        if (token) tokens.push(token);
+      } else if (script === 'cyrillic') {
         if (!RU_STOP_WORDS.has(w)) tokens.push(stemRussian(w));
       } else if (script === 'han') {
         if (!ZH_STOP_WORDS.has(w)) tokens.push(w);

@@ -38,9 +38,9 @@ export type Matching = { units: Unit[]; olderUnit: Int32Array; newerUnit: Int32A
  * @param formulas the formula lexicon: a formula match counts as one token.
  * @param tuning overrides of ALIGN_TUNING.
  */
-export function problemOf(older: Clause[], newer: Clause[], formulas: Formula[] = [], tuning: Partial<AlignTuning> = {}): Problem {
+export function problemOf(older: Clause[], newer: Clause[], formulas: Formula[] = [], tuning: Partial<AlignTuning> = {}, lang = 'en'): Problem {
   const full: AlignTuning = { ...ALIGN_TUNING, ...tuning };
-  const prepared = prepare(older, newer, formulas, full.tagWeight);
+  const prepared = prepare(older, newer, formulas, full.tagWeight, lang);
   return { older, newer, olderSide: prepared.o, newerSide: prepared.n, weights: prepared.w, tagWeights: prepared.tagW, tuning: full };
 }
 

@@ -73,6 +73,7 @@ export function prepare(
   newer: Clause[],
   formulas: Formula[],
   tagWeight: number,
+  lang = 'en',
 ): { o: Side; n: Side; w: Float64Array; df: Int32Array; tagW: Float64Array } {
   const vocab = new Map<string, number>();
   const dfList: number[] = [];
@@ -82,7 +83,7 @@ export function prepare(
     // Text-derived tags count as tokens of their own: a topic as `#<id>`, a formula
     // as the `§<id>` token normalize() gives it (one token however often it appears).
     const tags = [...(c.topics ?? []).map((t) => `${TOPIC_TOKEN_PREFIX}${t}`), ...(c.formulas ?? []).map((f) => `${FORMULA_TOKEN_PREFIX}${f}`)];
-    for (const tok of [...normalize(c.text, formulas), ...tags]) {
+    for (const tok of [...normalize(c.text, formulas, lang), ...tags]) {
       let id = vocab.get(tok);
       if (id === undefined) {
         id = vocab.size;

@@ -4,6 +4,7 @@
  */
 import { diffTokens, isContentWord, MIN_KEPT_CONTENT_RUN } from '../analyse/diff.ts';
 import type { DiffPart } from '../model/types.ts';
+import { segments } from '../lang/words.ts';
 
 /** Maximal runs of non-equal parts: what a reader sees as separate changes. */
 export function changeSpans(parts: readonly DiffPart[]): number {
@@ -52,4 +53,29 @@ export function churnedRuns(parts: readonly DiffPart[], minRun = MIN_KEPT_CONTEN
     last = at;
   }
   return runs;
+}
+
+/**
+ * The marks of a word diff (its inserted and deleted parts) and how many of them start and
+ * end on word boundaries of their text (the older text for deletions, the newer for
+ * insertions), as the platform's word segmentation (Intl.Segmenter) draws them in `lang`. A
+ * mark off a boundary marks part of a word: target none.
+ *
+ * @param parts the diff of `older` against `newer`.
+ */
+export function marksOnWordBoundaries(parts: readonly DiffPart[], older: string, newer: string, lang = 'en'): { marks: number; onBoundary: number } {
+  const boundaries = (text: string): Set<number> => new Set([...segments(text, lang).map((s) => s.index), text.length]);
+  const sides = { delete: { bounds: boundaries(older), at: 0 }, insert: { bounds: boundaries(newer), at: 0 } };
+  let marks = 0;
+  let onBoundary = 0;
+  for (const part of parts) {
+    const moves = part.op === 'equal' ? [sides.delete, sides.insert] : [sides[part.op]];
+    if (part.op !== 'equal') {
+      const side = sides[part.op];
+      marks++;
+      if (side.bounds.has(side.at) && side.bounds.has(side.at + part.text.length)) onBoundary++;
+    }
+    for (const side of moves) side.at += part.text.length;
+  }
+  return { marks, onBoundary };
 }

@@ -4,6 +4,7 @@
  * and add clauses at given rates, and record which clauses became which.
  */
 import type { AlignKind, Clause } from '../model/types.ts';
+import { segments } from '../lang/words.ts';
 
 /** Rates in [0, 1], each applied per clause. */
 export type PerturbRates = {
@@ -79,6 +80,148 @@ export function reword(text: string, rnd: () => number): string {
   return out === text ? `${text.replace(/[.;:]?$/, '')}, ${FILLERS[Math.floor(rnd() * FILLERS.length)]}.` : out;
 }
 
+// ---------------------------------------------------------------------------
+// Chinese and Russian: the same operations on the words Intl.Segmenter finds, with
+// synonyms, fillers and new clauses of each language (invented word lists).
+
+/** What perturbing a text in one language needs. */
+type LangKit = {
+  synonyms: Map<string, string>;
+  fillers: string[];
+  /** What joins a word to the next (nothing in Chinese). */
+  space: string;
+  /** Where a clause may be cut in two. */
+  cut: RegExp;
+  /** Shortest piece a cut leaves, in characters. */
+  minPiece: number;
+  /** The full stop and the mark that joins two merged clauses. */
+  stop: string;
+  join: string;
+  /** Nouns for new clauses unrelated to the statement, and the clause they go into. */
+  newWords: string[];
+  newClause: (pick: () => string) => string;
+};
+
+const both = (pairs: [string, string][]): Map<string, string> => new Map([...pairs, ...pairs.map(([a, b]): [string, string] => [b, a])]);
+
+const KITS: Record<string, LangKit> = {
+  zh: {
+    synonyms: both([
+      ['加强', '增强'], ['合作', '协作'], ['发展', '进步'], ['促进', '推动'], ['扩大', '拓展'], ['共同', '联合'], ['保持', '维持'],
+      ['研究', '探讨'], ['保护', '保育'], ['开放', '开通'], ['相同', '一样'], ['统一', '一致'], ['设立', '建立'], ['管理', '治理'],
+      ['检查', '查验'], ['学习', '进修'], ['相互', '彼此'], ['提供', '给予'], ['规定', '确定'], ['分享', '共享'], ['分担', '共担'],
+      ['欢迎', '赞赏'], ['同意', '赞同'], ['争端', '纠纷'], ['会议', '会晤'], ['立即', '马上'], ['修建', '兴建'], ['费用', '开支'],
+    ]),
+    fillers: ['积极', '全面', '进一步', '切实', '稳步', '持续', '充分', '务实', '继续', '认真'],
+    space: '',
+    cut: /[，；]/g,
+    minPiece: 5,
+    stop: '。',
+    join: '；',
+    newWords: '海洋 卫星 渔业 疫苗 档案 管道 关税 无人机 冰川 乐团 芯片 氢能 天文台 小麦 三角洲 铜矿 节日 带宽 走廊 奖学金 反应堆 月球'.split(' '),
+    newClause: (pick) => `双方将启动${pick()}和${pick()}计划，涵盖${pick()}、${pick()}和${pick()}交流。`,
+  },
+  ru: {
+    synonyms: both([
+      ['будут', 'станут'], ['совместная', 'общая'], ['совместное', 'общее'], ['совместный', 'общий'], ['совместно', 'сообща'],
+      ['единой', 'общей'], ['одинаковые', 'равные'], ['строить', 'возводить'], ['построят', 'возведут'], ['изучат', 'исследуют'],
+      ['установят', 'определят'], ['создадут', 'учредят'], ['развивать', 'поощрять'], ['договорились', 'условились'],
+      ['приветствовали', 'одобрили'], ['управлять', 'распоряжаться'], ['делить', 'распределять'], ['публиковать', 'обнародовать'],
+      ['держать', 'хранить'], ['ограничения', 'лимиты'], ['предел', 'лимит'], ['нормы', 'стандарты'], ['обмениваться', 'делиться'],
+      ['стран', 'государств'], ['странами', 'государствами'], ['рынок', 'базар'], ['проверяться', 'контролироваться'], ['спор', 'разногласие'],
+    ]),
+    fillers: ['активно', 'всесторонне', 'неуклонно', 'также', 'далее', 'полностью', 'последовательно', 'твёрдо', 'в частности', 'впредь'],
+    space: ' ',
+    cut: /, |; | и /g,
+    minPiece: 15,
+    stop: '.',
+    join: ', и ',
+    newWords: (
+      'спутников рыболовства вакцин архивов трубопроводов тарифов дронов ледников оркестров микрочипов водорода ' +
+      'обсерваторий пшеницы меди фестивалей коридоров стипендий реакторов'
+    ).split(' '),
+    newClause: (pick) => `Стороны запустят программу ${pick()} и ${pick()}, охватывающую обмены в области ${pick()}, ${pick()} и ${pick()}.`,
+  },
+};
+
+/** The perturbation kit of a language: Chinese and Russian have their own, any other language is perturbed as English. */
+function kitOf(lang: string): LangKit | undefined {
+  return KITS[new Intl.Locale(lang).language];
+}
+
+/** The languages with a kit of their own (besides English). */
+export const PERTURBED_LANGUAGES: readonly string[] = Object.keys(KITS);
+
+const upperFirst = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+/**
+ * Reword a clause in a language other than English: as reword() does, on the words the
+ * platform's segmenter finds (synonym swaps, one inserted and one deleted word, at most).
+ */
+export function rewordIn(text: string, rnd: () => number, lang: string): string {
+  const kit = kitOf(lang);
+  if (!kit) return reword(text, rnd);
+  const parts = segments(text, lang).map((s) => ({ text: s.text, word: s.word }));
+  let swaps = 0;
+  for (const part of parts) {
+    if (swaps >= 3) break;
+    if (!part.word) continue;
+    const lower = part.text.toLowerCase();
+    const syn = kit.synonyms.get(lower);
+    if (syn && rnd() < 0.7) {
+      part.text = part.text === lower ? syn : upperFirst(syn);
+      swaps++;
+    }
+  }
+  const wordAt = (): number[] => parts.flatMap((part, at) => (part.word && at > 0 ? [at] : []));
+  if (wordAt().length > 4 && rnd() < 0.7) {
+    const places = wordAt();
+    const at = places[Math.floor(rnd() * places.length)]!;
+    parts.splice(at, 0, { text: kit.fillers[Math.floor(rnd() * kit.fillers.length)]!, word: true }, ...(kit.space ? [{ text: kit.space, word: false }] : []));
+  }
+  if (wordAt().length > 6 && rnd() < 0.5) {
+    const places = wordAt().slice(0, -1);
+    const at = places[Math.floor(rnd() * places.length)]!;
+    // The word and the space after it (else before it): what is left reads as one text.
+    if (kit.space && parts[at + 1]?.text === kit.space) parts.splice(at, 2);
+    else if (kit.space && parts[at - 1]?.text === kit.space) parts.splice(at - 1, 2);
+    else parts.splice(at, 1);
+  }
+  const out = parts.map((part) => part.text).join('');
+  if (out !== text) return out;
+  const filler = kit.fillers[Math.floor(rnd() * kit.fillers.length)]!;
+  return `${text.replace(/[.;:。；：]?$/u, '')}${kit.space ? ', ' : '，'}${filler}${kit.stop}`;
+}
+
+/** splitText() in a language: cut at a comma or semicolon (or " и ") near the middle. */
+function splitIn(text: string, lang: string): [string, string] | undefined {
+  const kit = kitOf(lang);
+  if (!kit) return splitText(text);
+  const cuts: { at: number; length: number }[] = [];
+  for (const m of text.matchAll(kit.cut)) cuts.push({ at: m.index, length: m[0].length });
+  const mid = text.length / 2;
+  const good = cuts.filter((c) => c.at > kit.minPiece && c.at < text.length - kit.minPiece).sort((a, b) => Math.abs(a.at - mid) - Math.abs(b.at - mid));
+  const cut = good[0];
+  if (!cut) return undefined;
+  const first = text.slice(0, cut.at).trimEnd() + kit.stop;
+  const rest = text.slice(cut.at + cut.length).trim();
+  return [first, upperFirst(rest)];
+}
+
+/** Two clauses merged into one, in a language. */
+function mergeIn(a: string, b: string, lang: string): string {
+  const kit = kitOf(lang);
+  if (!kit) return `${a.replace(/[.;:]\s*$/, '')}, and ${b.charAt(0).toLowerCase()}${b.slice(1)}`;
+  return `${a.replace(/[.;:。；：]\s*$/u, '')}${kit.join}${kit.space ? b.charAt(0).toLowerCase() + b.slice(1) : b}`;
+}
+
+/** syntheticClause() in a language. */
+function syntheticIn(rnd: () => number, lang: string): string {
+  const kit = kitOf(lang);
+  if (!kit) return syntheticClause(rnd);
+  return kit.newClause(() => kit.newWords[Math.floor(rnd() * kit.newWords.length)]!);
+}
+
 /** Cut a clause in two at a comma, semicolon or " and " near its middle; undefined when it has none. */
 export function splitText(text: string): [string, string] | undefined {
   const cuts: number[] = [];
@@ -101,8 +244,12 @@ export function syntheticClause(rnd: () => number): string {
 
 type Work = { clause: Clause; from: string[]; kind: AlignKind };
 
-/** Perturb a clause list deterministically; ids of new clauses are `<prefix>-<n>` and carry no structure. */
-export function perturb(older: readonly Clause[], rates: PerturbRates, seed: number, prefix = 'p'): Perturbed {
+/**
+ * Perturb a clause list deterministically; ids of new clauses are `<prefix>-<n>` and carry no structure.
+ * `lang`: the language of the clauses; Chinese and Russian are reworded, cut, merged and added to
+ * in their own words (segmented by the platform), any other language as English.
+ */
+export function perturb(older: readonly Clause[], rates: PerturbRates, seed: number, prefix = 'p', lang = 'en'): Perturbed {
   // One random stream, drawn in this order: drop, merge, split and reword, reorder, add.
   const rnd = seededRandom(seed);
   const truth: TruePair[] = [];
@@ -112,20 +259,20 @@ export function perturb(older: readonly Clause[], rates: PerturbRates, seed: num
     if (rnd() < rates.drop) truth.push({ kind: 'dropped', from: [c.id], to: [] });
     else work.push({ clause: c, from: [c.id], kind: 'same' });
   }
-  const pieces = splitAndReword(mergePairs(work, rnd, rates.merge), rnd, rates);
+  const pieces = splitAndReword(mergePairs(work, rnd, rates.merge, lang), rnd, rates, lang);
   const moved = reorder(pieces, rnd, rates.reorder);
-  const clauses = emit(pieces, moved, older[0], rnd, rates.add, prefix, truth);
+  const clauses = emit(pieces, moved, older[0], rnd, rates.add, prefix, truth, lang);
   return { clauses, truth };
 }
 
 // Merge consecutive pairs into one clause ("…, and …").
-function mergePairs(work: Work[], rnd: () => number, rate: number): Work[] {
+function mergePairs(work: Work[], rnd: () => number, rate: number, lang: string): Work[] {
   const merged: Work[] = [];
   for (let k = 0; k < work.length; k++) {
     const a = work[k]!;
     const b = work[k + 1];
     if (b && rnd() < rate) {
-      const text = `${a.clause.text.replace(/[.;:]\s*$/, '')}, and ${b.clause.text.charAt(0).toLowerCase()}${b.clause.text.slice(1)}`;
+      const text = mergeIn(a.clause.text, b.clause.text, lang);
       merged.push({ clause: { ...a.clause, text }, from: [...a.from, ...b.from], kind: 'merged' });
       k++;
     } else merged.push(a);
@@ -134,10 +281,10 @@ function mergePairs(work: Work[], rnd: () => number, rate: number): Work[] {
 }
 
 // Split, then reword (a split piece may be reworded too); each group holds the pieces of one clause.
-function splitAndReword(work: Work[], rnd: () => number, rates: PerturbRates): Work[][] {
+function splitAndReword(work: Work[], rnd: () => number, rates: PerturbRates, lang: string): Work[][] {
   const pieces: Work[][] = [];
   for (const item of work) {
-    const halves = item.kind === 'same' && rnd() < rates.split ? splitText(item.clause.text) : undefined;
+    const halves = item.kind === 'same' && rnd() < rates.split ? splitIn(item.clause.text, lang) : undefined;
     if (halves) {
       pieces.push(halves.map((text) => ({ clause: { ...item.clause, text }, from: item.from, kind: 'split' as AlignKind })));
     } else pieces.push([item]);
@@ -145,7 +292,7 @@ function splitAndReword(work: Work[], rnd: () => number, rates: PerturbRates): W
   for (const group of pieces) {
     for (const item of group) {
       if (rnd() < rates.reword) {
-        item.clause = { ...item.clause, text: reword(item.clause.text, rnd) };
+        item.clause = { ...item.clause, text: rewordIn(item.clause.text, rnd, lang) };
         if (item.kind === 'same') item.kind = 'reworded';
       }
     }
@@ -169,7 +316,7 @@ function reorder(pieces: Work[][], rnd: () => number, rate: number): Set<Work[]>
 }
 
 // The newer clauses, with new synthetic clauses added between groups, and their true pairs (pushed to `truth`).
-function emit(pieces: Work[][], moved: Set<Work[]>, first: Clause | undefined, rnd: () => number, rate: number, prefix: string, truth: TruePair[]): Clause[] {
+function emit(pieces: Work[][], moved: Set<Work[]>, first: Clause | undefined, rnd: () => number, rate: number, prefix: string, truth: TruePair[], lang: string): Clause[] {
   let counter = 0;
   const make = (template: Clause, text: string): Clause => ({
     ...template,
@@ -191,7 +338,7 @@ function emit(pieces: Work[][], moved: Set<Work[]>, first: Clause | undefined, r
   for (const item of flat) {
     if (!item) {
       if (!template) continue;
-      const c = make(template, syntheticClause(rnd));
+      const c = make(template, syntheticIn(rnd, lang));
       clauses.push(c);
       truth.push({ kind: 'added', from: [], to: [c.id] });
       continue;
