@@ -102,6 +102,17 @@ describe('invisible characters on import', () => {
   });
 });
 
+describe('links from HTML and Word', () => {
+  it('are written back as links, so their targets are compared; a link whose words are its address stays text', () => {
+    const draft = draftStatement(readDocument('page.html', '<h1>Terms</h1><p>May 5, 2025</p><p>Read the <a href="https://example.org/privacy">privacy notice</a> and <a href="https://example.org/x">https://example.org/x</a>.</p>'), fields);
+    const written = toMarkdown(draft);
+    expect(written).toContain('Read the [privacy notice](https://example.org/privacy) and https');
+    const { statement } = parseStatement({ path: 'statements/page.md', text: written }, { today: '2026-01-01' });
+    const texts = statement?.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.text)));
+    expect(texts).toContain('Read the privacy notice <https://example.org/privacy> and https://example.org/x.');
+  });
+});
+
 describe('what the Markdown reader cannot keep, it says', () => {
   it('turns tables, quotations and code into paragraphs, keeps image text, resolves reference links, and lists each in the report', () => {
     const source = readMarkdown('# T\n\n> Quoted rule.\n\n| a | b |\n| - | - |\n| one | two |\n\n![a map](map.png)\n\nSee [the form][f].\n\n[f]: https://example.org/form\n\n```\nraw words\n```\n');
