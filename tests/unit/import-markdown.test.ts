@@ -70,6 +70,11 @@ describe('npm run import on Markdown (CommonMark and GFM through remark)', () =>
     expect(overridden.draft.placements.join(' ')).toContain('(overridden by --date)');
   });
 
+  it('guesses the kind terms from a title such as "Terms of Service" when --kind is not given', () => {
+    const { series, sourceUrl, sourceLabel } = fields;
+    expect(imported(read('terms-2025-03.md'), { series, sourceUrl, sourceLabel }).draft.fields.kind).toBe('terms');
+  });
+
   it('writes no place when the text has none, and a short title from the date', () => {
     expect(written).not.toMatch(/^place:/m);
     expect(draft.fields.shortTitle).toBe('3 March 2025');

@@ -402,6 +402,8 @@ function kindOf(title: string): string | undefined {
   if (/communiqu[eé]/i.test(title)) return 'communique';
   if (/memorandum/i.test(title)) return 'memorandum';
   if (/treaty/i.test(title)) return 'treaty';
+  if (/\bterms\b/i.test(title)) return 'terms';
+  if (/\bpolicy\b/i.test(title)) return 'policy';
   return undefined;
 }
 
