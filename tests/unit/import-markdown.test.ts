@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftStatement, formatSummary, summarise, toMarkdown } from '../../src/lib/import/draft.ts';
+import { draftStatement, formatSummary, readDateLine, summarise, toMarkdown } from '../../src/lib/import/draft.ts';
 import { readMarkdown } from '../../src/lib/import/markdown.ts';
 import { defaultStatementId, readDocument, takenBy } from '../../src/lib/import/read.ts';
 import { parseStatement } from '../../src/lib/content/parse.ts';
@@ -61,6 +61,13 @@ describe('npm run import on Markdown (CommonMark and GFM through remark)', () =>
     const report = formatSummary(summarise(draft), 'terms.md');
     expect(report).toMatch(/"Last updated: March 3, 2025" \(line 4\) → front matter date 2025-03-03; the line stays in the body as paragraph \{#last-updated-march-3\}/);
     expect(report).toMatch(/"Tollbridge Terms of Service" \(line 1\) → front matter title/);
+  });
+
+  it('reads "Updated", "Last updated" and "Effective" lines, also where the words of a link run into the year, and never takes the word for a place', () => {
+    expect(readDateLine('Effective October 8, 2025Previous Version')).toEqual({ date: '2025-10-08' });
+    expect(readDateLine('Effective 1 May 2025')).toEqual({ date: '2025-05-01' });
+    expect(readDateLine('Updated: June 5, 2025')).toEqual({ date: '2025-06-05' });
+    expect(readDateLine('Last updated: 5 June 2025')).toEqual({ date: '2025-06-05' });
   });
 
   it('with --date, overrides only the front matter date: the line stays as written', () => {

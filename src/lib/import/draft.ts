@@ -125,8 +125,9 @@ export function footnoteMark(label: string): string {
 
 const months = monthNames.map((name) => name.toLowerCase());
 const monthPattern = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})\\b`, 'i');
-const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'i');
+// The year may run into the next word ("Effective October 8, 2025Previous Version", where a link followed it).
+const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})(?!\\d)`, 'i');
+const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)`, 'i');
 // Russian texts date the signature "8 мая 2025 года" (the month in the genitive).
 const russianMonths = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const russianDate = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s+(${russianMonths.join('|')})\\s+(\\d{4})(?:\\s*(?:года|г\\.))?`, 'iu');
