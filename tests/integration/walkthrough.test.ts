@@ -63,9 +63,10 @@ describe('your own series, step by step (README)', () => {
     const termsSite = join(scratch, 'terms-site');
     const versions = ['terms-2025-03.md', 'terms-2025-06.md'];
     for (const name of versions) {
-      const run = node('scripts/import.ts', [join(fixturesDir, 'import', 'terms', name), '--series', 'tollbridge', '--kind', 'terms', '--source-label', 'Tollbridge', '--source-url', 'https://example.org/terms', '--content', terms]);
+      const run = node('scripts/import.ts', [join(fixturesDir, 'import', 'terms', name), '--series', 'tollbridge', '--kind', 'terms', '--source-label', 'Tollbridge', '--source-url', 'https://example.org/terms', '--retrieved', '2025-07-01', '--content', terms]);
       expect(run.status, run.stdout + run.stderr).toBe(0);
     }
+    expect(await readFile(join(terms, 'statements', versions[1]!), 'utf8')).toMatch(/^ {4}retrieved: "?2025-07-01"?$/m);
     await writeFile(join(terms, 'series.yaml'), '- id: tollbridge\n  title: Tollbridge terms of service\n  noun: version\n');
     const keys = node('scripts/keys.ts', [join(terms, 'statements', versions[0]!), join(terms, 'statements', versions[1]!), '--apply']);
     expect(keys.status, keys.stdout + keys.stderr).toBe(0);

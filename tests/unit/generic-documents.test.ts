@@ -81,6 +81,13 @@ describe('series.yaml: kinds, noun, title and ids', () => {
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['statements/v2.md:6:9 series-unknown']);
   });
 
+  it('without series.yaml, warns about a series of one statement beside a series of several (a mistyped id)', () => {
+    const { diagnostics } = readSeries(undefined, [doc('v1', '2025-01-01', 'terms'), doc('v2', '2025-02-01', 'terms', 'tems'), doc('v3', '2025-03-01', 'terms')], at);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`)).toEqual([
+      'statements/v2.md:6:9 warning series-lone: series `tems` holds only statements/v2.md, so it has nothing to compare; the other series are `terms` (2)'
+    ]);
+  });
+
   it('reads the document noun (plural by default with -s)', () => {
     const { series } = readSeries({ path: 'series.yaml', text: '- id: terms\n  title: Terms\n  noun: version\n- id: other\n  title: Other\n  noun: terms\n  plural: terms\n' }, [doc('v1', '2025-01-01', 'terms'), doc('o1', '2025-01-01', 'terms', 'other')]);
     expect(series.map((s) => s.noun)).toEqual([{ one: 'version', many: 'versions' }, { one: 'terms', many: 'terms' }]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftStatement, formatSummary, summarise, toMarkdown } from '../../src/lib/import/draft.ts';
+import { draftStatement, formatSummary, readDateLine, summarise, toMarkdown } from '../../src/lib/import/draft.ts';
 import { readMarkdown } from '../../src/lib/import/markdown.ts';
 import { defaultStatementId, readDocument, takenBy } from '../../src/lib/import/read.ts';
 import { parseStatement } from '../../src/lib/content/parse.ts';
@@ -63,11 +63,23 @@ describe('npm run import on Markdown (CommonMark and GFM through remark)', () =>
     expect(report).toMatch(/"Tollbridge Terms of Service" \(line 1\) → front matter title/);
   });
 
+  it('reads "Updated", "Last updated" and "Effective" lines, also where the words of a link run into the year, and never takes the word for a place', () => {
+    expect(readDateLine('Effective October 8, 2025Previous Version')).toEqual({ date: '2025-10-08' });
+    expect(readDateLine('Effective 1 May 2025')).toEqual({ date: '2025-05-01' });
+    expect(readDateLine('Updated: June 5, 2025')).toEqual({ date: '2025-06-05' });
+    expect(readDateLine('Last updated: 5 June 2025')).toEqual({ date: '2025-06-05' });
+  });
+
   it('with --date, overrides only the front matter date: the line stays as written', () => {
     const overridden = imported(read('terms-2025-03.md'), { ...fields, date: '2025-03-10' });
     expect(overridden.written).toMatch(/^date: "2025-03-10"$/m);
     expect(overridden.written).toMatch(/^Last updated: March 3, 2025 \{#/m);
     expect(overridden.draft.placements.join(' ')).toContain('(overridden by --date)');
+  });
+
+  it('guesses the kind terms from a title such as "Terms of Service" when --kind is not given', () => {
+    const { series, sourceUrl, sourceLabel } = fields;
+    expect(imported(read('terms-2025-03.md'), { series, sourceUrl, sourceLabel }).draft.fields.kind).toBe('terms');
   });
 
   it('writes no place when the text has none, and a short title from the date', () => {
@@ -99,6 +111,17 @@ describe('invisible characters on import', () => {
     const draft = draftStatement(readDocument('page.html', '<h1>Terms</h1><p>May 5, 2025</p><p>One&nbsp;two&#8288;three&shy;four.</p>'), fields);
     expect(draft.invisible).toEqual({ 'word joiner (U+2060)': 1, 'soft hyphen (U+00AD)': 1 });
     expect(toMarkdown(draft)).toContain('One twothreefour.');
+  });
+});
+
+describe('links from HTML and Word', () => {
+  it('are written back as links, so their targets are compared; a link whose words are its address stays text', () => {
+    const draft = draftStatement(readDocument('page.html', '<h1>Terms</h1><p>May 5, 2025</p><p>Read the <a href="https://example.org/privacy">privacy notice</a> and <a href="https://example.org/x">https://example.org/x</a>.</p>'), fields);
+    const written = toMarkdown(draft);
+    expect(written).toContain('Read the [privacy notice](https://example.org/privacy) and https');
+    const { statement } = parseStatement({ path: 'statements/page.md', text: written }, { today: '2026-01-01' });
+    const texts = statement?.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.text)));
+    expect(texts).toContain('Read the privacy notice <https://example.org/privacy> and https://example.org/x.');
   });
 });
 

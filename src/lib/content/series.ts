@@ -111,6 +111,18 @@ export function readSeries(source: Source | undefined, statements: Statement[], 
       diagnostics.push({ file: members[0]?.file ?? 'series.yaml', line: 1, column: 1, rule: 'series-id-clash', severity: 'error', message: `series id \`${id}\` is also the id of a statement`, hint: 'Rename the series (the `series` field) or the statement file so that URLs stay unambiguous.' });
     }
     diagnostics.push(...kindSplit(id, members, at));
+    // Without series.yaml a mistyped id makes a series of its own: one statement, no pairs.
+    const others = [...byId].filter(([other]) => other !== id);
+    if (!source && members.length === 1 && members[0] && others.some(([, list]) => list.length > 1)) {
+      const [closest] = others.sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+      diagnostics.push({
+        ...at(members[0], 'series'),
+        rule: 'series-lone',
+        severity: 'warning',
+        message: `series \`${id}\` holds only ${members[0].file}, so it has nothing to compare; the other series are ${others.map(([other, list]) => `\`${other}\` (${list.length})`).join(', ')}`,
+        hint: `If ${members[0].file} belongs to \`${closest ?? ''}\`, fix its \`series\`; name every series in series.yaml to make an unknown id an error.`
+      });
+    }
     const entry = described.get(id);
     return { id, ...(entry ?? { title: defaultTitle(id, members), description: '' }), statementIds: ids };
   });

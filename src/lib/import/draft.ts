@@ -96,6 +96,24 @@ const markStart = '\uE000';
 const markEnd = '\uE001';
 const markPattern = /\uE000([^\uE001]*)\uE001/g;
 
+const linkStart = '\uE002';
+const linkMiddle = '\uE003';
+const linkEnd = '\uE004';
+const linkPattern = /\uE002([^\uE003]*)\uE003([^\uE004]*)\uE004/g;
+// A footnote reference or a link, in the order they stand in block text.
+const inlineMarkPattern = /\uE000([^\uE001]*)\uE001|\uE002([^\uE003]*)\uE003([^\uE004]*)\uE004/g;
+
+/**
+ * The marker of a link inside block text (HTML and Word readers): written back as a link,
+ * so its target is kept and compared.
+ *
+ * @param text the link's words.
+ * @param url its http(s) or mailto address.
+ */
+export function linkMark(text: string, url: string): string {
+  return `${linkStart}${text.replace(/[\uE000-\uE004]/g, '')}${linkMiddle}${url}${linkEnd}`;
+}
+
 /**
  * The marker of a footnote reference inside block text.
  *
@@ -107,8 +125,9 @@ export function footnoteMark(label: string): string {
 
 const months = monthNames.map((name) => name.toLowerCase());
 const monthPattern = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})\\b`, 'i');
-const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'i');
+// The year may run into the next word ("Effective October 8, 2025Previous Version", where a link followed it).
+const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(\\d{4})(?!\\d)`, 'i');
+const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)`, 'i');
 // Russian texts date the signature "8 мая 2025 года" (the month in the genitive).
 const russianMonths = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const russianDate = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s+(${russianMonths.join('|')})\\s+(\\d{4})(?:\\s*(?:года|г\\.))?`, 'iu');
@@ -384,6 +403,8 @@ function kindOf(title: string): string | undefined {
   if (/communiqu[eé]/i.test(title)) return 'communique';
   if (/memorandum/i.test(title)) return 'memorandum';
   if (/treaty/i.test(title)) return 'treaty';
+  if (/\bterms\b/i.test(title)) return 'terms';
+  if (/\bpolicy\b/i.test(title)) return 'policy';
   return undefined;
 }
 
@@ -414,7 +435,7 @@ function uniqueKey(base: string, used: Set<string>): string {
 }
 
 function stripMarks(text: string): string {
-  return text.replace(markPattern, '');
+  return text.replace(markPattern, '').replace(linkPattern, '$1');
 }
 
 /** The value written for a field that still needs a person. */
@@ -513,9 +534,10 @@ function phrasing(text: string): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const clean = text.replace(/\s+/g, ' ').trim();
   let last = 0;
-  for (const match of clean.matchAll(markPattern)) {
+  for (const match of clean.matchAll(inlineMarkPattern)) {
     if (match.index > last) out.push({ type: 'text', value: clean.slice(last, match.index) });
-    out.push({ type: 'footnoteReference', identifier: match[1] ?? '', label: match[1] ?? '' });
+    if (match[1] !== undefined) out.push({ type: 'footnoteReference', identifier: match[1], label: match[1] });
+    else out.push({ type: 'link', url: match[3] ?? '', title: null, children: [{ type: 'text', value: match[2] ?? '' }] });
     last = match.index + match[0].length;
   }
   if (last < clean.length) out.push({ type: 'text', value: clean.slice(last) });

@@ -8,7 +8,7 @@
 import type { Properties, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { find as findProperty, html as htmlSchema } from 'property-information';
-import { footnoteMark, type Block, type ImportFootnote, type ImportSource } from './draft.ts';
+import { footnoteMark, linkMark, type Block, type ImportFootnote, type ImportSource } from './draft.ts';
 
 /** A node of the parsed HTML. */
 export type HtmlNode = HtmlElement | { type: 'text'; value: string };
@@ -83,7 +83,7 @@ export function readHtml(html: string): ImportSource {
 
   const h1 = find(root, (element) => element.name === 'h1') ?? find(body, (element) => element.name === 'h1' && !inside(element, (a) => a.name === 'nav'));
   const pageTitle = find(document, (element) => element.name === 'title');
-  const title = h1 ? inlineText(h1, new Map()).trim() : undefined;
+  const title = h1 ? inlineText(h1, new Map(), false, true).trim() : undefined;
 
   const notes = readFootnotes(root);
   const blocks: Block[] = [];
@@ -210,14 +210,20 @@ function isEmphasisOnly(element: HtmlElement): boolean {
 }
 
 // The text of inline content: <br> is a line break, footnote links become markers.
-function inlineText(element: HtmlElement, references: Map<HtmlElement, string>, dropBackLinks = false): string {
+function inlineText(element: HtmlElement, references: Map<HtmlElement, string>, dropBackLinks = false, keepText = false): string {
   let out = '';
   for (const child of element.children) {
     if (child.type === 'text') out += child.value;
     else if (child.name === 'br') out += '\n';
     else if (references.has(child)) out += footnoteMark(references.get(child) ?? '');
     else if (dropBackLinks && child.name === 'a' && (child.attrs.href ?? '').startsWith('#')) continue;
-    else out += (blockElements.has(child.name) ? ' ' : '') + inlineText(child, references, dropBackLinks);
+    else if (child.name === 'a' && /^(?:https?:|mailto:)/i.test(child.attrs.href ?? '') && !keepText) {
+      // A link keeps its target (written back as a link, so a changed address shows), unless its words are the address.
+      const words = inlineText(child, references, dropBackLinks, keepText);
+      const href = child.attrs.href ?? '';
+      out += words.trim() && words.trim() !== href && words.trim() !== href.replace(/^mailto:/i, '') ? linkMark(words, href) : words;
+    }
+    else out += (blockElements.has(child.name) ? ' ' : '') + inlineText(child, references, dropBackLinks, keepText);
   }
   return out.replace(/[ \t\r\f]+/g, ' ').replace(/ ?\n ?/g, '\n');
 }
