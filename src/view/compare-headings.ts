@@ -18,7 +18,7 @@ import { alignHeadings, type HeadingInput, type HeadingPair } from '../lib/align
 import { clausesOf } from '../lib/model/statement.ts';
 
 /** What changed about a heading, for the row's label. */
-export type HeadingChange = 'reworded' | 'level' | 'became-heading' | 'became-text' | 'added' | 'dropped';
+export type HeadingChange = 'reworded' | 'level' | 'moved' | 'became-heading' | 'became-text' | 'added' | 'dropped';
 
 /** A compare row that shows a heading (the fields a compare row has, and what changed). */
 export type HeadingRow = {
@@ -58,6 +58,7 @@ export const removed: HeadingRow = Object.freeze({}) as HeadingRow;
 export const headingNotes: Record<HeadingChange, string> = {
   reworded: 'Heading reworded',
   level: 'Heading at another level',
+  moved: 'Heading moved',
   'became-heading': 'Text that became a heading',
   'became-text': 'A heading that became text',
   added: 'New heading',
@@ -183,7 +184,8 @@ function changeOf(pair: HeadingPair): HeadingChange {
   if (pair.kind === 'added' || pair.kind === 'dropped') return pair.kind;
   if (pair.older?.role === 'text') return 'became-heading';
   if (pair.newer?.role === 'text') return 'became-text';
-  return pair.kind === 'reworded' ? 'reworded' : 'level';
+  if (pair.kind === 'reworded') return 'reworded';
+  return pair.why === 'order' ? 'moved' : 'level';
 }
 
 function levelNote(change: HeadingChange, pair: HeadingPair, olderSections: Map<string, Section>, newerSections: Map<string, Section>): string {

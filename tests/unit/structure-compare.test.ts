@@ -86,6 +86,14 @@ describe('fixture structure', () => {
     expect([row.id, ...row.anchors]).toEqual(expect.arrayContaining(['refused.1', 'refused', 'buyers.3', 'buyers.4']));
   });
 
+  it('is no group when the paragraph also lost a sentence (then each row shows its own change)', () => {
+    const older = clausesOf(statement('2023-terms'));
+    const newer = clausesOf(statement('2024-terms')).filter((clause) => clause.id !== 'refused.2');
+    const pairs = align(older, newer);
+    expect(pairs.some((pair) => pair.kind === 'dropped' && pair.from[0] === 'buyers.4')).toBe(true);
+    expect(paragraphGroups(pairs, older, newer)).toEqual([]);
+  });
+
   it('the reverse is a merge', () => {
     const newer = clausesOf(statement('2024-terms'));
     const older = clausesOf(statement('2023-terms'));
@@ -118,7 +126,7 @@ describe('digest editions show no heading or paragraph-group rows', () => {
     const all = shipped.series.flatMap((s) => s.comparisons.flatMap((c) => c.sections.flatMap((sec) => sec.rows)));
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter((row) => row.heading || row.group)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('withRows', () => {

@@ -57,7 +57,7 @@ describe('the shipped corpus keeps its clause ids', () => {
       return !ids.get(id)?.has(decodeURIComponent(anchor));
     });
     expect(missing).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('labels of real contracts', () => {

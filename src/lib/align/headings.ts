@@ -13,14 +13,16 @@
  *    counts) with some words in common, or the sections' content alone is decisive
  *    (≥ minHeadingContentAlone). A pair weighs 0.5 plus the better of the two figures, so
  *    the programme keeps as many pairs as it can and the figures decide between equals.
+ * 1b. Headings out of order: leftovers that are each other's best at Dice ≥ minHeadingMoved
+ *    pair as `moved` (a part that moved elsewhere).
  * 2. Text and heading: a heading left over pairs with a body line the clause aligner left
  *    unpaired on the other side (a dropped older clause for a newer heading, an added newer
  *    clause for an older heading) when they are each other's best and alike
  *    (Dice ≥ minHeadingLine). "**Termination**" on a line of its own that became
  *    `### Termination` is then one row, not a drop and a new heading.
  *
- * Kinds: `same` (equal text, equal level), `moved` (equal text, but another level, or text
- * that became a heading or the reverse), `reworded` (other words), `added`, `dropped`.
+ * Kinds: `same` (equal text, equal level), `moved` (out of order; or equal text, but another
+ * level, or text that became a heading or the reverse), `reworded` (other words), `added`, `dropped`.
  *
  * Worked example:
  *
@@ -60,6 +62,8 @@ export type HeadingPair = {
   newer?: HeadingSide;
   /** Dice of the two texts (1 when equal), 0 for added and dropped. */
   score: number;
+  /** For `moved`: out of order, at another level, or text on one side and a heading on the other. */
+  why?: 'order' | 'level' | 'role';
 };
 
 /** What the pass reads: each side's headings and unpaired lines, and the clause pairs (older ids → newer ids). */
@@ -80,6 +84,8 @@ export const HEADING_TUNING = {
   minHeadingTextWithContent: 0.1,
   /** Sections that hold this share of the same clauses pair whatever their headings say (a renamed part). */
   minHeadingContentAlone: 0.6,
+  /** Two headings out of order pair (a part that moved) when each is the other's best at this Dice. */
+  minHeadingMoved: 0.6,
   /** A body line and a heading pair at this Dice (a bold line that became a heading). */
   minHeadingLine: 0.5,
   /** Largest dynamic programme (older × newer headings); beyond, only equal unique texts pair. */
@@ -111,6 +117,27 @@ export function alignHeadings(input: HeadingProblem): HeadingPair[] {
   };
   const partner = nH * mH <= T.maxHeadingCells ? inOrderPairs(nH, mH, allowed) : equalUnique(problem, nH, mH);
 
+  // Headings out of order (a part moved): leftovers that are each other's best at minHeadingMoved.
+  const moved = new Set<number>();
+  const inOrder = new Set(partner.keys());
+  const newerInOrder = new Set(partner.values());
+  const leftOlder = [...Array(nH).keys()].filter((i) => !inOrder.has(i));
+  const leftNewer = [...Array(mH).keys()].filter((j) => !newerInOrder.has(j));
+  if (leftOlder.length * leftNewer.length <= T.maxHeadingCells) {
+    const best = (from: number[], to: number[], score: (a: number, b: number) => number) => new Map(from.map((a) => {
+      let top = -1;
+      let value: number = T.minHeadingMoved;
+      for (const b of to) if (score(a, b) >= value) [top, value] = [b, score(a, b)];
+      return [a, top] as const;
+    }));
+    const olderBest = best(leftOlder, leftNewer, (i, j) => similarity(problem, i, j));
+    const newerBest = best(leftNewer, leftOlder, (j, i) => similarity(problem, i, j));
+    for (const [i, j] of olderBest) {
+      if (j < 0 || newerBest.get(j) !== i) continue;
+      partner.set(i, j);
+      moved.add(i);
+    }
+  }
   const olderTaken = new Set<number>(partner.keys());
   const newerOf = new Map<number, number>([...partner].map(([i, j]) => [j, i]));
   // Text and heading: leftover headings against the other side's unpaired lines.
@@ -129,9 +156,11 @@ export function alignHeadings(input: HeadingProblem): HeadingPair[] {
     const line = promoted.get(j);
     if (i !== undefined) {
       const sameLevel = older.headings[i]!.level === heading.level;
-      pairs.push({ kind: kindOf(i, j, sameLevel, false), older: { role: 'heading', id: older.headings[i]!.key }, newer: { role: 'heading', id: heading.key }, score: similarity(problem, i, j) });
+      const kind = moved.has(i) ? 'moved' : kindOf(i, j, sameLevel, false);
+      pairs.push({ kind, older: { role: 'heading', id: older.headings[i]!.key }, newer: { role: 'heading', id: heading.key }, score: similarity(problem, i, j), ...(kind === 'moved' ? { why: moved.has(i) ? 'order' : 'level' } : {}) });
     } else if (line !== undefined) {
-      pairs.push({ kind: kindOf(nH + line, j, true, true), older: { role: 'text', id: older.lines[line]!.id }, newer: { role: 'heading', id: heading.key }, score: similarity(problem, nH + line, j) });
+      const kind = kindOf(nH + line, j, true, true);
+      pairs.push({ kind, older: { role: 'text', id: older.lines[line]!.id }, newer: { role: 'heading', id: heading.key }, score: similarity(problem, nH + line, j), ...(kind === 'moved' ? { why: 'role' as const } : {}) });
     } else {
       pairs.push({ kind: 'added', newer: { role: 'heading', id: heading.key }, score: 0 });
     }
@@ -141,7 +170,8 @@ export function alignHeadings(input: HeadingProblem): HeadingPair[] {
     const heading = older.headings[i]!;
     const line = demoted.get(i);
     if (line !== undefined) {
-      pairs.push({ kind: kindOf(i, mH + line, true, true), older: { role: 'heading', id: heading.key }, newer: { role: 'text', id: newer.lines[line]!.id }, score: similarity(problem, i, mH + line) });
+      const kind = kindOf(i, mH + line, true, true);
+      pairs.push({ kind, older: { role: 'heading', id: heading.key }, newer: { role: 'text', id: newer.lines[line]!.id }, score: similarity(problem, i, mH + line), ...(kind === 'moved' ? { why: 'role' as const } : {}) });
     } else {
       pairs.push({ kind: 'dropped', older: { role: 'heading', id: heading.key }, score: 0 });
     }
