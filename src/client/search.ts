@@ -61,8 +61,11 @@ async function mergeLanguages(module: Pagefind): Promise<void> {
   const own = document.documentElement.lang.toLowerCase();
   // The index Pagefind itself picks for the page: its language, else its base language, else the largest.
   const primary = languages.find(([lang]) => lang === own)?.[0] ?? languages.find(([lang]) => lang === own.split('-')[0])?.[0] ?? [...languages].sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
+  // Without an index in the page's language, Pagefind reads the largest one as if it were in the page's
+  // language (a Chinese query is not cut into words): it is merged again in its own, and hits are deduplicated.
+  const fallback = !languages.some(([lang]) => lang === own || lang === own.split('-')[0]);
   // The same bundle under another spelling of its path: Pagefind skips a merge of the primary's own path.
-  for (const [language] of languages) if (language !== primary) await module.mergeIndex(`${base.pathname}./`, { language });
+  for (const [language] of languages) if (language !== primary || fallback) await module.mergeIndex(`${base.pathname}./`, { language });
 }
 
 /** The search a URL describes: the query and, per filter, its values. */
@@ -131,7 +134,9 @@ async function run(query: string, filters: Record<string, string[]>, sort: Searc
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = values.length === 1 ? values[0]! : { any: values };
   const response = await engine.search(query || null, { filters: pagefindFilters, ...(sort === 'date' ? { sort: { date: 'desc' as const } } : {}) });
   if (current !== generation) return;
-  const results = response?.results ?? [];
+  // One clause found through two indexes (see mergeLanguages) is one hit.
+  const seen = new Set<string>();
+  const results = (response?.results ?? []).filter((result) => !seen.has(result.id) && Boolean(seen.add(result.id)));
   statusLine.textContent = results.length === 0 ? `No clause matches${query ? ` “${query}”` : ''} with these filters.` : 'Ranking…';
   pending = results;
   await showMore(current);

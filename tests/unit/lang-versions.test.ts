@@ -66,7 +66,7 @@ describe('languageRows', () => {
     const a = file('x.md', 'One. {#one}\n\nTwo. {#two}\n\nFour. {#four}').statement;
     const b = file('x.ru.md', 'Один. {#one}\n\nТри. {#three}\n\nЧетыре. {#four}').statement;
     const rows = languageRows([a, b]);
-    expect(rows.map((row) => [row.key, row.cells.map((cell) => cell?.html ?? null)])).toEqual([
+    expect(rows.map((row) => [row.key, row.cells.map((cell) => cell?.text ?? null)])).toEqual([
       ['one', ['One.', 'Один.']],
       ['two', ['Two.', null]],
       ['three', [null, 'Три.']],

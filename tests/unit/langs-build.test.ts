@@ -45,6 +45,10 @@ describe('build on tests/fixtures/langs', () => {
     expect(page('statements', '2024-lorn-ru')).toContain('href="/statements/2024-lorn/languages/"');
     expect(page('statements', '2024-lorn-ru')).toMatch(/<a href="\/statements\/2024-lorn\/" hreflang="zh" lang="zh">中文<\/a>/);
     expect(existsSync(join(out, 'statements', '2019-velm-zh', 'languages'))).toBe(false);
+    // The catalogue links each version to the side-by-side view and declares its title's language.
+    const catalogue = page('statements');
+    expect(catalogue.match(/href="\/statements\/2024-lorn\/languages\/"[^>]*>3 languages side by side/g)).toHaveLength(3);
+    expect(catalogue).toMatch(/<a href="\/statements\/2024-lorn-ru\/" lang="ru"[^>]*>Совместное заявление/);
 
     // The side-by-side view: one row per provision, one column per language, each with its lang.
     const view = page('statements', '2024-lorn', 'languages');

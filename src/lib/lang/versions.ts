@@ -191,8 +191,8 @@ export function keyMismatches(main: Statement, others: readonly Statement[]): Di
   return diagnostics;
 }
 
-/** One provision across the language versions: its text in each (undefined where a version lacks it). */
-export type LanguageRow = { key: string; section: string; cells: ({ html: string; clauseIds: string[] } | undefined)[] };
+/** One provision across the language versions: its plain text in each (footnote markers out; undefined where a version lacks it). */
+export type LanguageRow = { key: string; section: string; cells: ({ text: string; clauseIds: string[] } | undefined)[] };
 
 /**
  * The rows of the languages view: every provision of any version, by key, in the main
@@ -227,7 +227,7 @@ export function languageRows(versions: readonly Statement[]): LanguageRow[] {
     section,
     cells: lookups.map((lookup) => {
       const paragraph = lookup.get(key);
-      return paragraph ? { html: paragraph.clauses.map((clause) => clause.html).join(' '), clauseIds: paragraph.clauses.map((clause) => clause.id) } : undefined;
+      return paragraph ? { text: paragraph.clauses.map((clause) => clause.text).join(' '), clauseIds: paragraph.clauses.map((clause) => clause.id) } : undefined;
     })
   }));
 }
