@@ -9,7 +9,7 @@ import { getCorpus } from './corpus.ts';
 import type { Corpus } from './load.ts';
 import type { Series } from '../lib/content/series.ts';
 import type { AlignedPair, ClauseGraph, Lineage, PairReport, Statement } from '../lib/model/types.ts';
-import { buildGraph, byDateThenId, clausesOf, linkedPairs } from '../lib/analyse/graph.ts';
+import { buildGraph, byDateThenId, linkedPairs } from '../lib/analyse/graph.ts';
 import { reportPair } from '../lib/analyse/report.ts';
 import { classifyPairs, type RowEvidence } from '../lib/analyse/evidence.ts';
 import { alignPair, compareRows, type CompareSection, type DroppedSection } from '../lib/analyse/compare-rows.ts';

@@ -27,6 +27,8 @@ export type RenderInput = {
   shortTitles: ReadonlyMap<string, string>;
   /** False for a reader's own text: it has no reading page to link to. */
   newerHasPage: boolean;
+  /** The filters and "Next change" buttons that src/client/compare.ts drives (true by default). */
+  toolbar?: boolean;
 };
 
 type Child = Node | string | false | undefined | null;
@@ -161,7 +163,7 @@ export function renderComparison(input: RenderInput): DocumentFragment {
       droppedSections.length > 0 && h('p', {}, `Parts of ${older.shortTitle} with no counterpart in ${newer.shortTitle}: `, ...droppedSections.flatMap((section, at) => [at > 0 ? ', ' : '', h('a', { href: `#${section.firstRow}` }, `${section.number ? `${section.number}. ` : ''}${section.heading}`)]), '.')
     ),
     h('div', { class: 'compare-main' },
-      h('div', { class: 'toolbar', 'data-pagefind-ignore': '' },
+      input.toolbar !== false && h('div', { class: 'toolbar', 'data-pagefind-ignore': '' },
         h('form', { class: 'filters', id: 'filters', action: '', method: 'get' },
           h('label', { class: 'topic-filter' }, 'Topic ', h('select', { name: 'topic', id: 'filter-topic' }, h('option', { value: '' }, 'All topics'), ...topicsPresent.map((topic) => h('option', { value: topic.id }, topic.label)))),
           h('label', {}, 'Kind ', h('select', { name: 'kind', id: 'filter-kind' }, h('option', { value: '' }, 'All kinds'), ...evidenceClasses.map((kind) => h('option', { value: kind }, kindLabels[kind])))),
@@ -175,7 +177,7 @@ export function renderComparison(input: RenderInput): DocumentFragment {
           h('span', {}, `${older.shortTitle} `, h('span', { class: 'date' }, formatDate(older.date))),
           h('span', {}, `${newer.shortTitle} `, h('span', { class: 'date' }, newer.date ? formatDate(newer.date) : 'your text'))
         ),
-        h('div', { class: 'change-nav', hidden: '' },
+        input.toolbar !== false && h('div', { class: 'change-nav', hidden: '' },
           h('button', { type: 'button', 'data-step': '-1', title: 'Previous change (k)' }, h('span', { 'aria-hidden': 'true' }, '↑'), ' Previous change'),
           h('button', { type: 'button', 'data-step': '1', title: 'Next change (j)' }, h('span', { 'aria-hidden': 'true' }, '↓'), ' Next change')
         )
