@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import { openPage, useBrowser } from './browser.ts';
 
 const dist = 'dist';
@@ -58,6 +59,10 @@ describe('a pair computed in the browser', () => {
     expect(await computedRows(computed.page)).toEqual(expected);
     await expect(computed.page.locator('#computed-note').textContent()).resolves.toContain('computed it just now');
     expect([...built.problems, ...computed.problems]).toEqual([]);
+    if (older === checked[0]![0] && newer === checked[0]![1]) {
+      const results = await new AxeBuilder({ page: computed.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    }
     await built.page.context().close();
     await computed.page.context().close();
   });
