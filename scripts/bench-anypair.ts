@@ -23,8 +23,6 @@ if (!existsSync(join(dist, 'compare', 'pair', 'index.html'))) {
 const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const staticImports = /(?:import|from)\s*["']([^"']+\.js)["']/g;
 const dynamicImports = /import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g;
-// Vite lists a dynamic chunk's own imports in its preload map: `__vite__mapDeps([…])` of file names.
-const mappedDeps = /"(_astro\/[^"]+\.js|\.\/[^"]+\.js)"/g;
 
 /** Scripts a set of entry scripts loads, following static imports. */
 function closure(entries: Iterable<string>): Set<string> {
