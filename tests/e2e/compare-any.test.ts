@@ -90,6 +90,14 @@ describe('a pair computed in the browser', () => {
     await built.page.context().close();
   });
 
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const [older, newer] = prebuilt[0]!;
+    const { page } = await openPage(browser(), `${baseUrl}/compare/pair/?older=${older}&newer=${newer}`, { width: 360, height: 740 });
+    await computedRows(page);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
   it('says why for a pair that does not exist, and without JavaScript says the page needs it', async () => {
     const { page } = await openPage(browser(), `${baseUrl}/compare/pair/?older=${prebuilt[0]![1]}&newer=${prebuilt[0]![0]}`);
     await page.waitForFunction(() => (document.getElementById('compare-any-status')?.textContent ?? '').includes('earlier statement comes first'));

@@ -114,6 +114,18 @@ describe('compare your own text', () => {
     await page.context().close();
   });
 
+  it('fits a 360 px phone without sideways scrolling, before and after comparing', async () => {
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/compare/yours/`);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await page.locator('#own-text').fill(pasted);
+    await compareWith(page, older.id);
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   it('without JavaScript, says the tool needs it and links to the prebuilt comparisons', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
