@@ -58,7 +58,8 @@ export async function mountPair(host: HTMLElement, status: HTMLElement, older: s
       renderComparison({ older: pair.older, newer: pair.newer, sections: pair.sections, droppedSections: pair.droppedSections, formulas: pair.context.formulas, topics: pair.context.topics, shortTitles: new Map(pair.series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: true })
     );
     host.replaceChildren(root);
-    status.textContent = '';
+    const rows = pair.sections.reduce((sum, section) => sum + section.total, 0);
+    status.textContent = `Computed in your browser: ${rows} rows.`;
     await import('./compare.ts');
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target) {

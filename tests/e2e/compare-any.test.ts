@@ -65,7 +65,7 @@ describe('a pair computed in the browser', () => {
     }
     await built.page.context().close();
     await computed.page.context().close();
-  });
+  }, 180_000);
 
   it('at its own address, through the 404 page, with a #row fragment', async () => {
     const [older, newer] = prebuilt[prebuilt.length - 1]!;
@@ -88,7 +88,7 @@ describe('a pair computed in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
     await built.page.context().close();
-  });
+  }, 180_000);
 
   it('fits a 360 px phone without sideways scrolling', async () => {
     const [older, newer] = prebuilt[0]!;
@@ -96,7 +96,7 @@ describe('a pair computed in the browser', () => {
     await computedRows(page);
     await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
     await page.context().close();
-  });
+  }, 180_000);
 
   it('says why for a pair that does not exist, and without JavaScript says the page needs it', async () => {
     const { page } = await openPage(browser(), `${baseUrl}/compare/pair/?older=${prebuilt[0]![1]}&newer=${prebuilt[0]![0]}`);

@@ -86,7 +86,7 @@ describe('compare your own text', () => {
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it('never runs pasted markup: a <script> and an <img onerror> stay text', async () => {
     const { page, problems } = await openTool();
@@ -98,7 +98,7 @@ describe('compare your own text', () => {
     await expect(page.locator('#own-result script, #own-result img').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it('reads a dropped .docx file (mammoth loads only then) and compares it', async () => {
     const { page, requests, problems } = await openTool();
@@ -112,7 +112,7 @@ describe('compare your own text', () => {
     expect(requests.filter((request) => !request.startsWith(`GET ${baseUrl}/`))).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it('fits a 360 px phone without sideways scrolling, before and after comparing', async () => {
     const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
@@ -124,7 +124,7 @@ describe('compare your own text', () => {
     await compareWith(page, older.id);
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await context.close();
-  });
+  }, 180_000);
 
   it('without JavaScript, says the tool needs it and links to the prebuilt comparisons', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
