@@ -51,7 +51,7 @@ export async function mountPair(host: HTMLElement, status: HTMLElement, older: s
           h('time', { datetime: pair.newer.date }, formatDate(pair.newer.date)), `, ${pair.newer.place}`),
         h('p', { class: 'computed-note', id: 'computed-note' },
           'This comparison has no prebuilt page: your browser computed it just now from the site’s ',
-          h('a', { href: href('/data/') }, 'open data'),
+          h('a', { href: href('/method/#method-data') }, 'open data'),
           ', with the same code the build uses. Nothing was sent anywhere. ',
           h('a', { href: href('/compare/') }, 'The prebuilt comparisons'), '.')
       ),
