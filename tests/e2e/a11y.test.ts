@@ -9,7 +9,8 @@ function firstChild(dir: string): string | undefined {
   return readdirSync(`dist/${dir}`, { withFileTypes: true }).find((entry) => entry.isDirectory())?.name;
 }
 const statement = firstChild('statements');
-const older = firstChild('compare');
+// A folder of /compare/ that holds pairs (not /compare/pair/ or /compare/yours/, single pages).
+const older = existsSync('dist/compare') ? readdirSync('dist/compare', { withFileTypes: true }).find((entry) => entry.isDirectory() && firstChild(`compare/${entry.name}`))?.name : undefined;
 const newer = older ? firstChild(`compare/${older}`) : undefined;
 const pageTypes: Record<string, string | undefined> = {
   home: '/',
@@ -25,6 +26,7 @@ const pageTypes: Record<string, string | undefined> = {
   graph: '/graph/',
   search: '/search/',
   method: '/method/',
+  compareYourText: '/compare/yours/',
   notFound: '/no-such-page/'
 };
 const { browser, baseUrl } = useBrowser();

@@ -20,7 +20,10 @@ const budgets: Array<[string, number]> = [
   [`/formulas/${formula.id}/`, 30 * KB],
   [`/topics/${formula.topic}/`, 30 * KB],
   ['/', 30 * KB],
-  ['/graph/', 120 * KB]
+  ['/graph/', 120 * KB],
+  // Comparisons computed in the browser carry the analysis code (npm run bench:anypair prints the figures).
+  ['/compare/pair/', 120 * KB],
+  ['/compare/yours/', 120 * KB]
 ];
 
 async function scriptsOf(path: string): Promise<Set<string>> {

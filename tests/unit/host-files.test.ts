@@ -37,10 +37,12 @@ describe('host files', () => {
   });
 
   it('_redirects and the nginx block send each alias to its history, under the base', () => {
-    expect(redirectsFile(config).split('\n').filter((line) => line && !line.startsWith('#'))).toEqual(['/summit-diff/clauses/wto-2023-moscow/ /summit-diff/clauses/wto/ 301']);
+    expect(redirectsFile(config).split('\n').filter((line) => line && !line.startsWith('#'))).toEqual(['/summit-diff/clauses/wto-2023-moscow/ /summit-diff/clauses/wto/ 301', '/summit-diff/compare/:older/:newer/ /summit-diff/compare/pair/ 200']);
     const nginx = nginxConf(config, { root: '/srv/x', listen: '8080' });
     expect(nginx).toContain('location = /summit-diff/clauses/wto-2023-moscow/ { return 301 /summit-diff/clauses/wto/; }');
     expect(nginx).toContain('location ^~ /summit-diff/_astro/ {');
+    // A pair without a prebuilt page: the browser-computed compare page at the pair's own address.
+    expect(nginx).toContain('location ~ ^/summit-diff/compare/[^/]+/[^/]+/$ {\n        try_files $uri $uri/ /summit-diff/compare/pair/index.html;');
     expect(nginx).toContain('add_header Cache-Control "public, max-age=31536000, immutable" always;');
     expect(nginx).toContain(`add_header Content-Security-Policy "default-src 'self'; frame-ancestors 'none'" always;`);
     expect(nginx).toContain('error_page 404 /summit-diff/404.html;');

@@ -18,7 +18,7 @@ import { align } from '../../src/lib/align/align.ts';
 import { paragraphGroups } from '../../src/lib/align/paragraph-groups.ts';
 import { clausesOf } from '../../src/lib/model/statement.ts';
 import type { Statement } from '../../src/lib/model/types.ts';
-import { withRows } from '../../src/view/compare-headings.ts';
+import { withRows } from '../../src/lib/analyse/compare-headings.ts';
 import { fixturesDir } from './fixtures.ts';
 
 const corpus = await loadCorpus(join(fixturesDir, 'structure'));

@@ -9,10 +9,10 @@
  * Only between two full texts: a digest's paragraphs are the editors' provisions with their
  * own keys, and its evidence classes (evidence.ts) claim nothing about them.
  */
-import type { AlignKind, AlignedPair, Clause, DiffPart, Statement } from '../lib/model/types.ts';
-import type { EvidenceClass, RowEvidence } from '../lib/analyse/evidence.ts';
-import { paragraphGroups, type ParagraphGroup } from '../lib/align/paragraph-groups.ts';
-import { clausesOf } from '../lib/model/statement.ts';
+import type { AlignKind, AlignedPair, Clause, DiffPart, Statement } from '../model/types.ts';
+import type { EvidenceClass, RowEvidence } from './evidence.ts';
+import { paragraphGroups, type ParagraphGroup } from '../align/paragraph-groups.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /** The fields of a compare row a group reads and writes. */
 export type GroupableRow = {

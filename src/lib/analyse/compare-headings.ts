@@ -12,10 +12,10 @@
  * - A new heading is a row at the top of its section; a heading no longer there is a row before
  *   the row of its section's first clause.
  */
-import type { AlignKind, AlignedPair, Clause, DiffPart, Section, Statement } from '../lib/model/types.ts';
-import { evidenceClasses, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
-import { alignHeadings, type HeadingInput, type HeadingPair } from '../lib/align/headings.ts';
-import { clausesOf } from '../lib/model/statement.ts';
+import type { AlignKind, AlignedPair, Clause, DiffPart, Section, Statement } from '../model/types.ts';
+import { evidenceClasses, type EvidenceClass, type RowEvidence } from './evidence.ts';
+import { alignHeadings, type HeadingInput, type HeadingPair } from '../align/headings.ts';
+import { clausesOf } from '../model/statement.ts';
 
 /** What changed about a heading, for the row's label. */
 export type HeadingChange = 'reworded' | 'level' | 'moved' | 'became-heading' | 'became-text' | 'added' | 'dropped';
