@@ -145,8 +145,9 @@ export async function loadCorpus(dir: string, options?: ParseOptions): Promise<C
   statements.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   diagnostics.push(...checkSeriesLimits(statements));
 
-  const seriesResult = readSeries(seriesSource, statements, fieldPositions);
-  describeLanguageSeries(seriesResult.series, versions.groups, statements);
+  const parents = languageSeriesParents(versions.groups, statements);
+  const seriesResult = readSeries(seriesSource, statements, fieldPositions, new Map([...parents].map(([id, { parent }]) => [id, parent])));
+  describeLanguageSeries(seriesResult.series, parents);
   diagnostics.push(...seriesResult.diagnostics);
   // A statement's language: its own `lang`, else its series', else English.
   const seriesLang = new Map(seriesResult.series.map((series) => [series.id, series.lang]));
@@ -187,8 +188,8 @@ function peekSeriesLangs(source: Source | undefined): Map<string, string> {
   return langs;
 }
 
-/** The series of a language version (`<series>-<lang>`) takes its parent's title and description, with the language named. */
-function describeLanguageSeries(series: Series[], groups: LanguageVersions[], statements: Statement[]): void {
+/** The series of each language version (`<series>-<lang>`), with the series it translates and its language. */
+function languageSeriesParents(groups: LanguageVersions[], statements: Statement[]): Map<string, { parent: string; lang: string }> {
   const byId = new Map(statements.map((statement) => [statement.id, statement]));
   const parentOf = new Map<string, { parent: string; lang: string }>();
   for (const group of groups) {
@@ -199,6 +200,11 @@ function describeLanguageSeries(series: Series[], groups: LanguageVersions[], st
       if (statement) parentOf.set(statement.series, { parent: main.series, lang: version.lang });
     }
   }
+  return parentOf;
+}
+
+/** The series of a language version (`<series>-<lang>`) takes its parent's title and description, with the language named. */
+function describeLanguageSeries(series: Series[], parentOf: ReadonlyMap<string, { parent: string; lang: string }>): void {
   for (const entry of series) {
     const derived = parentOf.get(entry.id);
     if (!derived || entry.description) continue;

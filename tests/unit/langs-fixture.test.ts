@@ -40,7 +40,8 @@ describe('fixture langs', () => {
   it('search records give Pagefind the language of each statement', () => {
     const records = searchRecords({ statements: corpus.statements, formulas: corpus.formulas, topics: corpus.topics, pairsOf: () => undefined });
     const languages = new Map(records.map((r) => [r.meta.statementId, r.language]));
-    expect([...languages].filter(([id]) => !id!.includes('lorn'))).toEqual([['2019-velm-zh', 'zh'], ['2019-velm-ru', 'ru'], ['2021-corra-zh', 'zh'], ['2021-corra-ru', 'ru'], ['2023-velm-zh', 'zh'], ['2023-velm-ru', 'ru']]);
+    // Records of unchanged clauses merge across versions (newest first), so the order is not the statements'.
+    expect([...languages].filter(([id]) => !id!.includes('lorn')).sort()).toEqual([['2019-velm-ru', 'ru'], ['2019-velm-zh', 'zh'], ['2021-corra-ru', 'ru'], ['2021-corra-zh', 'zh'], ['2023-velm-ru', 'ru'], ['2023-velm-zh', 'zh']]);
     expect(languages.get('2024-lorn')).toBe('zh');
     expect(languages.get('2024-lorn-en')).toBe('en');
     expect(languages.get('2024-lorn-ru')).toBe('ru');

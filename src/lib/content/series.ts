@@ -57,8 +57,9 @@ export type FieldPositions = ReadonlyMap<string, Partial<Record<'series' | 'kind
  * @param source `series.yaml`, when the corpus has one.
  * @param statements statements sorted by date.
  * @param positions where each statement (by id) writes its `series` and `kind` (line 1 when unknown).
+ * @param languageSeriesOf the series a language version's own series translates (`lorn-en` → `lorn`), for the series.yaml checks.
  */
-export function readSeries(source: Source | undefined, statements: Statement[], positions?: FieldPositions): { series: Series[]; diagnostics: Diagnostic[] } {
+export function readSeries(source: Source | undefined, statements: Statement[], positions?: FieldPositions, languageSeriesOf?: ReadonlyMap<string, string>): { series: Series[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   type Described = Omit<Series, 'id' | 'statementIds'>;
   const described = new Map<string, Described>();
@@ -79,8 +80,10 @@ export function readSeries(source: Source | undefined, statements: Statement[], 
   const at = (statement: Statement, field: 'series' | 'kind'): Position => positions?.get(statement.id)?.[field] ?? { file: statement.file, line: 1, column: 1 };
   const byId = new Map<string, string[]>();
   for (const statement of statements) {
+    // A language version's series (`<series>-<lang>`) is known when the series it translates is.
+    const entryId = languageSeriesOf?.get(statement.series) ?? statement.series;
     // A series id series.yaml does not know is a typo or a missing entry: it would build a series of its own, with no pairs and no word.
-    if (source && !described.has(statement.series) && (described.size > 0 || !diagnostics.some((d) => d.file === source.path))) {
+    if (source && !described.has(entryId) && (described.size > 0 || !diagnostics.some((d) => d.file === source.path))) {
       const known = [...described.keys()];
       diagnostics.push({
         ...at(statement, 'series'),
@@ -90,7 +93,7 @@ export function readSeries(source: Source | undefined, statements: Statement[], 
         hint: known.length > 0 ? `Fix the id (one of: ${known.join(', ')}), or add an entry \`- id: ${statement.series}\` with its title to ${source.path}.` : `Add an entry \`- id: ${statement.series}\` with its title to ${source.path}.`
       });
     }
-    const kinds = described.get(statement.series)?.kinds;
+    const kinds = described.get(entryId)?.kinds;
     if (kinds && !kinds.some((kind) => kind.id === statement.kind)) {
       diagnostics.push({
         ...at(statement, 'kind'),
