@@ -1,70 +1,31 @@
 /**
- * The analysis of the build, computed once and shared by every page and data
- * file: for every series, every ordered pair of its statements aligned and
- * diffed, the clause graph, the pair reports, and the rows of each compare page.
- * Pages only render from it.
+ * The analysis of the build, computed once and shared by every page, data file
+ * and the search index (which reads the records the build writes, see
+ * src/pages/search-records.json.ts): for every series the clause graph (the
+ * alignments of neighbouring statements, kept for the whole build), and the
+ * comparison of any ordered pair of its statements on demand.
+ *
+ * Memory stays linear in the statements, not the pairs: a comparison (rows,
+ * diff parts) is computed when a page asks for it and kept in a small cache, so
+ * it is released once its pages are written; only the pair's report and its
+ * rows as open data stay (`summary`), and only for the pairs the site prebuilds
+ * (`series.yaml` `compare:`, see prebuiltPairs). Pages only render from it.
  */
-import { writeFileSync } from 'node:fs';
 import { getCorpus } from './corpus.ts';
 import type { Corpus } from './load.ts';
-import type { Series } from '../lib/content/series.ts';
-import type { AlignKind, AlignedPair, Clause, ClauseGraph, DiffPart, Lineage, PairReport, Statement } from '../lib/model/types.ts';
+import type { CompareMode, Series } from '../lib/content/series.ts';
+import type { AlignedPair, ClauseGraph, Lineage, PairReport, Statement } from '../lib/model/types.ts';
 import { align } from '../lib/align/align.ts';
-import { displayOrder } from '../lib/align/display-order.ts';
 import { applyCorrections } from '../lib/content/corrections.ts';
-import { wordDiff } from '../lib/analyse/diff.ts';
-import { buildGraph, byDateThenId, clausesOf, linkedPairs, nodeId } from '../lib/analyse/graph.ts';
-import { sectionsByClause } from '../lib/model/statement.ts';
+import { buildGraph, byDateThenId, clausesOf, linkedPairs } from '../lib/analyse/graph.ts';
 import { anchorPage, reportPair } from '../lib/analyse/report.ts';
-import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from '../lib/analyse/evidence.ts';
-import type { SeriesData } from '../lib/export/open-data.ts';
+import { classifyPairs, type RowEvidence } from '../lib/analyse/evidence.ts';
+import { neighbour } from '../lib/export/search-records.ts';
+import type { EvidenceRow, SeriesData } from '../lib/export/open-data.ts';
+import { compareRows, type CompareSection, type DroppedSection } from '../view/compare.ts';
+import { mainLine } from '../view/series.ts';
 
-/** The kind of a compare row: its evidence class, or the place a moved clause left. */
-export type RowKind = EvidenceClass | 'moved-away';
-
-/** One row of a compare page, ready to render. */
-export type CompareRow = {
-  kind: RowKind;
-  /** The aligner's kind of the pair (same, reworded, moved, split, merged, dropped, added). */
-  shape: AlignKind;
-  /** What the row may claim, and why (evidence.ts). */
-  evidence: RowEvidence;
-  /** The row's element id, and every other anchor that leads to it. */
-  id: string;
-  anchors: string[];
-  /** Clauses of the older and the newer statement. */
-  from: Clause[];
-  to: Clause[];
-  /** What each side shows: equal and deleted parts on the left, equal and inserted parts on the right; marks only where they are evidence. */
-  older: DiffPart[];
-  newer: DiffPart[];
-  score: number;
-  /** True when an editor's correction (alignments.yaml) made or changed this pair. */
-  edited: boolean;
-  /** Topics and formulas of both sides, sorted. */
-  topics: string[];
-  formulas: string[];
-  /** The lineage of the row's clause (newer side first). */
-  lineage: string | undefined;
-  /** For `moved` and `moved-away`: the id of the other row, and the section there. */
-  link?: { id: string; section: string };
-};
-
-/** A section of a compare page: a section of the newer statement, with its rows. */
-export type CompareSection = {
-  key: string;
-  /** Element id of the heading. */
-  id: string;
-  number: string | undefined;
-  heading: string;
-  rows: CompareRow[];
-  /** Rows that claim a change (changed, dropped, added, moved to, or a documented move), of all rows (the place a moved clause left is not counted). */
-  changed: number;
-  total: number;
-};
-
-/** A section of the older statement of which no clause is in the newer one. */
-export type DroppedSection = { key: string; number: string | undefined; heading: string; clauses: number; firstRow: string };
+export { isClaimedChange, tidy, type CompareRow, type CompareSection, type DroppedSection, type RowKind } from '../view/compare.ts';
 
 /** Everything a compare page shows. */
 export type Comparison = {
@@ -81,43 +42,100 @@ export type Comparison = {
   droppedSections: DroppedSection[];
 };
 
+/** What stays of a prebuilt pair once its pages are written: its report, its pairs and their evidence, and each row's element id (no diff parts, no page rows). */
+export type PairSummary = Pick<Comparison, 'older' | 'newer' | 'report' | 'pairs' | 'evidence'> & { rowIds: string[] };
+
+/** Two statements of a series, older first. */
+export type PairRef = { older: Statement; newer: Statement };
+
 /** The analysis of one series. */
 export type SeriesAnalysis = {
   series: Series;
   /** Statements in date order. */
   statements: Statement[];
   graph: ClauseGraph;
-  /** Every ordered pair (older before newer in series order). */
-  comparisons: Comparison[];
+  /** Which pairs get prebuilt pages: `all`, or `consecutive` (the main line and neighbours). */
+  compare: CompareMode;
+  /** The pairs with prebuilt compare pages and social cards, newer statement first in series order, then older. */
+  pairs: PairRef[];
 };
 
 /** The analysis of the corpus. */
 export type Analysis = {
   corpus: Corpus;
   series: SeriesAnalysis[];
-  /** Comparison by `<older>/<newer>`. */
+  /** The comparison of any ordered pair of one series (older first), computed on demand; undefined for any other pair. */
   comparison: (older: string, newer: string) => Comparison | undefined;
+  /** The report and rows of a pair (kept for the whole build for prebuilt pairs). */
+  summary: (older: string, newer: string) => PairSummary | undefined;
+  /** The aligned pairs of a pair, with and without the editors' corrections. */
+  alignment: (older: string, newer: string) => { pairs: AlignedPair[]; alignerPairs: AlignedPair[] } | undefined;
+  /** True when the pair has a prebuilt compare page. */
+  isPrebuilt: (older: string, newer: string) => boolean;
   /** Lineage of a node (`<statementId>/<clauseId>`). */
   lineageOf: (node: string) => Lineage | undefined;
-  /** Milliseconds the analysis took. */
-  milliseconds: number;
+  /** Milliseconds spent so far: the graph up front, then each comparison as it is asked for. */
+  readonly milliseconds: number;
+  /** Comparisons computed so far (a pair computed twice, after it left the cache, counts twice). */
+  readonly computed: number;
 };
+
+/** How many comparisons stay cached: the pages of one pair (compare page, card) are usually written together. */
+export const comparisonCacheSize = 8;
+
+/** Up to this many statements a series prebuilds every pair unless `series.yaml` says otherwise. */
+export const allPairsUpTo = 12;
 
 let cached: Promise<Analysis> | undefined;
 
 /** The analysis of this build's corpus, computed once. */
 export function getAnalysis(): Promise<Analysis> {
   cached ??= getCorpus().then((corpus) => {
-    const started = performance.now();
     const analysis = analyse(corpus);
-    analysis.milliseconds = performance.now() - started;
-    const pairs = analysis.series.reduce((sum, series) => sum + series.comparisons.length, 0);
-    console.log(`[summit-diff] analysis: ${corpus.statements.length} statements, ${pairs} pairs aligned, diffed and reported in ${analysis.milliseconds.toFixed(0)} ms`);
-    // scripts/build.ts asks for the figure so that it can print the analysis share of the whole build.
-    if (process.env.SUMMIT_DIFF_TIMING_FILE) writeFileSync(process.env.SUMMIT_DIFF_TIMING_FILE, JSON.stringify({ analysisMs: analysis.milliseconds }));
+    const prebuilt = analysis.series.reduce((sum, series) => sum + series.pairs.length, 0);
+    console.log(`[summit-diff] analysis: ${corpus.statements.length} statements, clause graph in ${analysis.milliseconds.toFixed(0)} ms; ${prebuilt} pairs prebuilt, each compared when its page is written`);
     return analysis;
   });
   return cached;
+}
+
+/**
+ * The pairs of a series that get prebuilt pages. `all`: every ordered pair. `consecutive`:
+ * each statement with the one before it on the main line, with its previous and next
+ * neighbours (search's and the feed's "previous statement"), and the pairs the clause graph links
+ * (consecutive dates, and statements of one date), so every page that links to a pair
+ * links to one that exists.
+ *
+ * @param statements the series' statements in date order.
+ * @param mode the series' `compare` setting.
+ */
+export function prebuiltPairs(statements: readonly Statement[], mode: CompareMode): PairRef[] {
+  const keys = new Set<string>();
+  if (mode === 'consecutive') {
+    const add = (older: string | undefined, newer: string | undefined) => older && newer && keys.add(`${older}/${newer}`);
+    const line = mainLine(statements);
+    line.forEach((statement, at) => add(line[at - 1]?.id, statement.id));
+    for (const statement of statements) {
+      add(neighbour(statement, statements, 'previous')?.id, statement.id);
+      add(statement.id, neighbour(statement, statements, 'next')?.id);
+    }
+    for (const [older, newer] of linkedPairs(statements)) add(older, newer);
+  }
+  const pairs: PairRef[] = [];
+  statements.forEach((newer, at) => {
+    for (const older of statements.slice(0, at)) if (mode === 'all' || keys.has(`${older.id}/${newer.id}`)) pairs.push({ older, newer });
+  });
+  return pairs;
+}
+
+/**
+ * The compare setting of a series: its own, else `all` up to allPairsUpTo statements and `consecutive` beyond.
+ *
+ * @param series the series.
+ * @param statements how many statements it has.
+ */
+export function compareModeOf(series: Series, statements: number): CompareMode {
+  return series.compare ?? (statements <= allPairsUpTo ? 'all' : 'consecutive');
 }
 
 /**
@@ -126,227 +144,154 @@ export function getAnalysis(): Promise<Analysis> {
  * @param corpus the loaded corpus.
  */
 export function analyse(corpus: Corpus): Analysis {
-  const byKey = new Map<string, Comparison>();
+  const started = performance.now();
+  let spent = 0;
+  let computed = 0;
   const lineages = new Map<string, Lineage>();
   const registry = new Map(corpus.registry.map((entry) => [entry.id, entry]));
+  const seriesOf = new Map<string, SeriesAnalysis>();
+  // The alignments of linked pairs (the graph's), kept: each is needed by the graph and again by its pages.
+  const kept = new Map<string, { pairs: AlignedPair[]; alignerPairs: AlignedPair[] }>();
+  const alignPair = (older: Statement, newer: Statement) => {
+    const alignerPairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+    return { alignerPairs, pairs: applyCorrections(alignerPairs, corpus.corrections ?? [], older, newer, { formulas: corpus.formulas }) };
+  };
   const series = corpus.series.map((entry): SeriesAnalysis => {
     const statements = corpus.statements.filter((statement) => statement.series === entry.id).sort(byDateThenId);
-    const alignments = new Map<string, AlignedPair[]>();
-    const raw = new Map<string, AlignedPair[]>();
-    statements.forEach((newer, at) => {
-      for (const older of statements.slice(0, at)) {
-        const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
-        raw.set(`${older.id}/${newer.id}`, pairs);
-        alignments.set(`${older.id}/${newer.id}`, applyCorrections(pairs, corpus.corrections ?? [], older, newer, { formulas: corpus.formulas }));
-      }
+    const byId = new Map(statements.map((statement) => [statement.id, statement]));
+    const linked = linkedPairs(statements).map(([older, newer]) => {
+      const aligned = alignPair(byId.get(older)!, byId.get(newer)!);
+      kept.set(`${older}/${newer}`, aligned);
+      return { older, newer, pairs: aligned.pairs };
     });
-    const linked = linkedPairs(statements).map(([older, newer]) => ({ older, newer, pairs: alignments.get(`${older}/${newer}`)! }));
     const graph = buildGraph(statements, linked);
     for (const lineage of graph.lineages) for (const node of lineage.nodes) lineages.set(node, lineage);
-    const comparisons: Comparison[] = [];
-    statements.forEach((newer, at) => {
-      for (const older of statements.slice(0, at)) {
-        const pairs = alignments.get(`${older.id}/${newer.id}`)!;
-        const companions = statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
-        const evidence = classifyPairs(pairs, { older, newer, registry, companions });
-        const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, statements.slice(0, at), companions, evidence);
-        const comparison = { older, newer, pairs, alignerPairs: raw.get(`${older.id}/${newer.id}`)!, report, evidence, ...compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id) };
-        comparisons.push(comparison);
-        byKey.set(`${older.id}/${newer.id}`, comparison);
-      }
-    });
-    return { series: entry, statements, graph, comparisons };
+    const compare = compareModeOf(entry, statements.length);
+    const analysed: SeriesAnalysis = { series: entry, statements, graph, compare, pairs: prebuiltPairs(statements, compare) };
+    for (const statement of statements) seriesOf.set(statement.id, analysed);
+    return analysed;
   });
+  spent = performance.now() - started;
+
+  const prebuilt = new Set(series.flatMap((entry) => entry.pairs.map((pair) => `${pair.older.id}/${pair.newer.id}`)));
+  // Both statements of one series, older first.
+  const refOf = (older: string, newer: string): (PairRef & { series: SeriesAnalysis; at: number }) | undefined => {
+    const entry = seriesOf.get(older);
+    if (!entry || seriesOf.get(newer) !== entry) return undefined;
+    const from = entry.statements.findIndex((statement) => statement.id === older);
+    const at = entry.statements.findIndex((statement) => statement.id === newer);
+    return from < at ? { older: entry.statements[from]!, newer: entry.statements[at]!, series: entry, at } : undefined;
+  };
+  const alignment = (older: string, newer: string) => {
+    const ref = refOf(older, newer);
+    if (!ref) return undefined;
+    return kept.get(`${older}/${newer}`) ?? alignPair(ref.older, ref.newer);
+  };
+
+  const cache = new Map<string, Comparison>();
+  const summaries = new Map<string, PairSummary>();
+  const comparison = (olderId: string, newerId: string): Comparison | undefined => {
+    const key = `${olderId}/${newerId}`;
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const ref = refOf(olderId, newerId);
+    if (!ref) return undefined;
+    const begun = performance.now();
+    const { older, newer, series: entry, at } = ref;
+    const { pairs, alignerPairs } = alignment(olderId, newerId)!;
+    const companions = entry.statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
+    const evidence = classifyPairs(pairs, { older, newer, registry, companions });
+    const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, entry.statements.slice(0, at), companions, evidence);
+    const made: Comparison = { older, newer, pairs, alignerPairs, report, evidence, ...compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id) };
+    cache.set(key, made);
+    if (cache.size > comparisonCacheSize) cache.delete(cache.keys().next().value!);
+    if (prebuilt.has(key) && !summaries.has(key)) summaries.set(key, summarise(made));
+    spent += performance.now() - begun;
+    computed++;
+    return made;
+  };
+  const summary = (older: string, newer: string): PairSummary | undefined => {
+    const key = `${older}/${newer}`;
+    const known = summaries.get(key);
+    if (known) return known;
+    const made = comparison(older, newer);
+    return made && (summaries.get(key) ?? summarise(made));
+  };
   return {
     corpus,
     series,
-    comparison: (older, newer) => byKey.get(`${older}/${newer}`),
+    comparison,
+    summary,
+    alignment: (older, newer) => alignment(older, newer),
+    isPrebuilt: (older, newer) => prebuilt.has(`${older}/${newer}`),
     lineageOf: (node) => lineages.get(node),
-    milliseconds: 0
-  };
-}
-
-// The rows of a compare page by newer section, with a row for the place each moved clause left.
-function compareRows(older: Statement, newer: Statement, pairs: readonly AlignedPair[], evidence: readonly RowEvidence[], lineageOf: (node: string) => string | undefined): { sections: CompareSection[]; droppedSections: DroppedSection[] } {
-  const olderClauses = new Map(clausesOf(older).map((clause) => [clause.id, clause]));
-  const newerClauses = new Map(clausesOf(newer).map((clause) => [clause.id, clause]));
-  const olderOrder = [...olderClauses.keys()];
-  const olderSection = sectionsByClause(older);
-  const newerSection = sectionsByClause(newer);
-  const anchors = anchorPage(pairs, older, newer);
-
-  const rows: CompareRow[] = pairs.map((pair, at) => {
-    const from = pair.from.map((id) => olderClauses.get(id)!);
-    const to = pair.to.map((id) => newerClauses.get(id)!);
-    const sides = sidesOf(pair.kind, from, to);
-    const clause = to[0] ?? from[0]!;
-    const rowEvidence = evidence[at]!;
-    return {
-      kind: rowEvidence.class,
-      shape: pair.kind,
-      evidence: rowEvidence,
-      ...anchors.rows[at]!,
-      from,
-      to,
-      older: marksWithin(sides.older, rowEvidence.marks, 'older'),
-      newer: marksWithin(sides.newer, rowEvidence.marks, 'newer'),
-      score: pair.score,
-      edited: pair.edited === true,
-      topics: [...new Set([...from, ...to].flatMap((c) => c.topics))].sort(),
-      formulas: [...new Set([...from, ...to].flatMap((c) => c.formulas))].sort(),
-      lineage: lineageOf(nodeId(clause.statementId, clause.id))
-    };
-  });
-
-  // Where a moved clause was: after the row holding the nearest earlier older clause that did not move.
-  const rowOfOlder = new Map<string, number>();
-  pairs.forEach((pair, at) => pair.from.forEach((id) => rowOfOlder.set(id, at)));
-  const ghosts: Array<{ older: number; item: CompareRow }> = [];
-  pairs.forEach((pair, at) => {
-    // A move between parts is shown only where a source places both parts.
-    if (pair.kind !== 'moved' || !evidence[at]!.moved) return;
-    const moved = rows[at]!;
-    const ghost: CompareRow = {
-      kind: 'moved-away',
-      shape: pair.kind,
-      evidence: moved.evidence,
-      id: `moved-${pair.from[0]}`,
-      anchors: [],
-      from: moved.from,
-      to: [],
-      older: [{ op: 'equal', text: moved.from.map((c) => c.text).join(' ') }],
-      newer: [],
-      score: pair.score,
-      edited: moved.edited,
-      topics: moved.topics,
-      formulas: moved.formulas,
-      lineage: moved.lineage,
-      link: { id: moved.id, section: newerSection.get(moved.to[0]!.id)?.heading ?? '' }
-    };
-    moved.link = { id: ghost.id, section: olderSection.get(pair.from[0]!)?.heading ?? '' };
-    ghosts.push({ older: olderOrder.indexOf(pair.from[0]!), item: ghost });
-  });
-  const ordered = displayOrder(rows, olderOrder.map((id) => {
-    const row = rowOfOlder.get(id);
-    return row !== undefined && pairs[row]!.kind !== 'moved' ? row : -1;
-  }), ghosts);
-
-  const sections: CompareSection[] = newer.sections.map((section) => ({
-    key: section.key,
-    id: anchors.sections[section.key]!,
-    number: section.number,
-    heading: section.heading,
-    rows: [],
-    changed: 0,
-    total: 0
-  }));
-  const sectionAt = new Map(sections.map((section, at) => [section.key, at]));
-  let current = 0;
-  for (const row of ordered) {
-    const key = row.to[0] && newerSection.get(row.to[0].id)?.key;
-    if (key !== undefined) current = sectionAt.get(key) ?? current;
-    const section = sections[current];
-    if (!section) continue;
-    section.rows.push(row);
-    if (row.kind === 'moved-away') continue;
-    section.total++;
-    if (isClaimedChange(row)) section.changed++;
-  }
-
-  const aligned = new Set(pairs.filter((pair) => pair.kind !== 'dropped').flatMap((pair) => pair.from));
-  const droppedSections = older.sections
-    .filter((section) => section.paragraphs.some((p) => p.clauses.length > 0) && section.paragraphs.every((p) => p.clauses.every((c) => !aligned.has(c.id))))
-    .map((section) => {
-      const first = section.paragraphs.flatMap((p) => p.clauses)[0]!;
-      return {
-        key: section.key,
-        number: section.number,
-        heading: section.heading,
-        clauses: section.paragraphs.reduce((n, p) => n + p.clauses.length, 0),
-        firstRow: rows[rowOfOlder.get(first.id)!]!.id
-      };
-    });
-  return { sections: sections.filter((section) => section.rows.length > 0), droppedSections };
-}
-
-/**
- * True when a row claims a change in the statements: its evidence class says so, or a
- * source places it in another part.
- *
- * @param row a compare row.
- */
-export function isClaimedChange(row: Pick<CompareRow, 'kind' | 'evidence'>): boolean {
-  return row.kind !== 'moved-away' && (claimedChanges.has(row.evidence.class) || row.evidence.moved);
-}
-
-function sidesOf(kind: AlignKind, from: Clause[], to: Clause[]): { older: DiffPart[]; newer: DiffPart[] } {
-  const olderText = from.map((c) => c.text).join(' ');
-  const newerText = to.map((c) => c.text).join(' ');
-  if (kind === 'dropped') return { older: [{ op: 'equal', text: olderText }], newer: [] };
-  if (kind === 'added') return { older: [], newer: [{ op: 'equal', text: newerText }] };
-  const diff = wordDiff(olderText, newerText);
-  return {
-    older: tidy(diff.parts.filter((part) => part.op !== 'insert')),
-    newer: tidy(diff.parts.filter((part) => part.op !== 'delete'))
-  };
-}
-
-/**
- * Diff parts made easier to read: a lone space between two changes of one kind
- * joins them, and a change's outer spaces are left unmarked.
- *
- * @param parts word-diff parts (one side, or both interleaved).
- */
-export function tidy(parts: readonly DiffPart[]): DiffPart[] {
-  const joined: DiffPart[] = [];
-  for (const part of parts) {
-    const last = joined[joined.length - 1];
-    const beforeLast = joined[joined.length - 2];
-    if (last && last.op === part.op) last.text += part.text;
-    else if (part.op !== 'equal' && last?.op === 'equal' && /^\s+$/.test(last.text) && beforeLast?.op === part.op) {
-      joined.pop();
-      beforeLast.text += last.text + part.text;
-    } else joined.push({ ...part });
-  }
-  const out: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string) => {
-    if (!text) return;
-    const last = out[out.length - 1];
-    if (last && last.op === op) last.text += text;
-    else out.push({ op, text });
-  };
-  for (const part of joined) {
-    if (part.op === 'equal') {
-      push('equal', part.text);
-      continue;
+    get milliseconds() {
+      return spent;
+    },
+    get computed() {
+      return computed;
     }
-    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text) ?? [];
-    push('equal', lead);
-    push(part.op, core);
-    push('equal', trail);
-  }
-  return out;
+  };
+}
+
+// What the open data and the index pages need of a pair.
+function summarise(comparison: Comparison): PairSummary {
+  const { older, newer, pairs, evidence, report } = comparison;
+  return { older, newer, report, pairs, evidence, rowIds: anchorPage(pairs, older, newer).rows.map((row) => row.id) };
 }
 
 /**
- * The series of an analysis as the open data files take them.
+ * A pair's rows as the open data gives them.
+ *
+ * @param summary the pair.
+ */
+export function evidenceRows(summary: Pick<PairSummary, 'pairs' | 'evidence'>): EvidenceRow[] {
+  return summary.pairs.map((pair, at) => {
+    const row = summary.evidence[at]!;
+    return { from: pair.from, to: pair.to, kind: pair.kind, evidence: row.class, basis: row.basis, moved: row.moved, ...(row.statement ? { statement: row.statement } : {}), ...(row.documented ? { source: row.documented.source } : {}) };
+  });
+}
+
+/**
+ * The element id of the compare row that holds a clause, on a pair's page.
+ *
+ * @param summary the pair.
+ * @param side `from` (a clause of the older statement) or `to` (of the newer).
+ * @param clauseId the clause.
+ */
+export function rowIdOf(summary: PairSummary | undefined, side: 'from' | 'to', clauseId: string): string | undefined {
+  const at = summary?.pairs.findIndex((pair) => pair[side].includes(clauseId)) ?? -1;
+  return at < 0 ? undefined : summary!.rowIds[at];
+}
+
+/**
+ * The series of an analysis as the open data files take them: the prebuilt pairs' reports and rows.
  *
  * @param analysis the analysis.
  */
 export function seriesData(analysis: Analysis): SeriesData[] {
-  return analysis.series.map((series) => ({
-    id: series.series.id,
-    title: series.series.title,
-    graph: series.graph,
-    reports: series.comparisons.map((comparison) => comparison.report),
-    rows: Object.fromEntries(
-      series.comparisons.map((comparison) => [
-        `${comparison.older.id}/${comparison.newer.id}`,
-        comparison.pairs.map((pair, at) => {
-          const evidence = comparison.evidence[at]!;
-          return { from: pair.from, to: pair.to, kind: pair.kind, evidence: evidence.class, basis: evidence.basis, moved: evidence.moved, ...(evidence.statement ? { statement: evidence.statement } : {}), ...(evidence.documented ? { source: evidence.documented.source } : {}) };
-        })
-      ])
-    )
-  }));
+  return analysis.series.map((series) => {
+    const summaries = series.pairs.map((pair) => analysis.summary(pair.older.id, pair.newer.id)!);
+    return {
+      id: series.series.id,
+      title: series.series.title,
+      graph: series.graph,
+      reports: summaries.map((summary) => summary.report),
+      rows: Object.fromEntries(summaries.map((summary) => [`${summary.older.id}/${summary.newer.id}`, evidenceRows(summary)]))
+    };
+  });
+}
+
+/**
+ * Every prebuilt comparison of a series, one at a time (each released when the next is asked for, unless cached).
+ *
+ * @param analysis the analysis.
+ * @param series one of its series.
+ */
+export function* comparisonsOf(analysis: Analysis, series: SeriesAnalysis): Generator<Comparison> {
+  for (const pair of series.pairs) yield analysis.comparison(pair.older.id, pair.newer.id)!;
 }
