@@ -2,7 +2,9 @@
  * The URL contract: tests/permalinks.txt lists every published URL and anchor,
  * one a line. `check` (default) fails when one stops resolving: the page is
  * missing, or the anchor is not an id on it (an anchor declared in
- * moved.yaml renders as an id with a note, so it still resolves). `add`
+ * moved.yaml renders as an id with a note, so it still resolves). A clause
+ * alias resolves through the build's redirect map (`/clauses/redirects.json`)
+ * to a page that exists. `add`
  * appends what the built site newly publishes; lines are never removed.
  * Usage: node scripts/permalinks.ts [check|add] [--dir dist] [--list tests/permalinks.txt]
  */
@@ -22,11 +24,15 @@ export type Broken = { line: number; url: string; problem: string };
 export function checkPermalinks(siteDir: string, list: readonly string[]): Broken[] {
   const ids = new Map<string, Set<string> | undefined>();
   const broken: Broken[] = [];
+  const redirects = redirectMapOf(siteDir);
+  const fileOf = (path: string) => join(siteDir, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '');
   list.forEach((raw, at) => {
     const url = raw.trim();
     if (!url || url.startsWith('#')) return;
-    const [path = '', anchor] = url.split('#');
-    const file = join(siteDir, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '');
+    const [listed = '', anchor] = url.split('#');
+    // An alias with no page of its own answers with a redirect to the history that holds it now.
+    const path = !existsSync(fileOf(listed)) && redirects[listed] ? redirects[listed] : listed;
+    const file = fileOf(path);
     if (!ids.has(file)) ids.set(file, existsSync(file) ? idsOf(readFileSync(file, 'utf8')) : undefined);
     const found = ids.get(file);
     if (!found) broken.push({ line: at + 1, url, problem: `no page ${relative(siteDir, file)}` });
@@ -51,6 +57,7 @@ export function publishedUrls(siteDir: string): string[] {
   for (const file of files) {
     const url = `/${file.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : ''))}`;
     urls.push(url);
+    if (url === '/clauses/redirects.json') urls.push(...Object.keys(redirectMapOf(siteDir)));
     if (url.startsWith('/statements/') && file.endsWith('index.html')) {
       const html = readFileSync(join(siteDir, file), 'utf8');
       for (const [tag] of html.matchAll(/<(?:section|div|span)\s[^>]*>/g)) {
@@ -60,6 +67,12 @@ export function publishedUrls(siteDir: string): string[] {
     }
   }
   return [...new Set(urls)];
+}
+
+/** The build's clause redirect map (alias path → history path), empty when the site has none. */
+export function redirectMapOf(siteDir: string): Record<string, string> {
+  const file = join(siteDir, 'clauses', 'redirects.json');
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { redirects?: Record<string, string> }).redirects ?? {}) : {};
 }
 
 function idsOf(html: string): Set<string> {

@@ -7,7 +7,7 @@
  * sides, ln(1 + clauses / df), so rare shared words and tags are strong evidence.
  */
 import type { Clause, Formula } from '../model/types.ts';
-import { FORMULA_TOKEN_PREFIX, normalize, normalizedText } from './normalize.ts';
+import { FORMULA_TOKEN_PREFIX, normalizeOnce, normalizedText } from './normalize.ts';
 import { ALIGN_TUNING } from './tuning.ts';
 
 /** Prefix of the token that stands for a topic tag. */
@@ -82,7 +82,7 @@ export function prepare(
     // Text-derived tags count as tokens of their own: a topic as `#<id>`, a formula
     // as the `§<id>` token normalize() gives it (one token however often it appears).
     const tags = [...(c.topics ?? []).map((t) => `${TOPIC_TOKEN_PREFIX}${t}`), ...(c.formulas ?? []).map((f) => `${FORMULA_TOKEN_PREFIX}${f}`)];
-    for (const tok of [...normalize(c.text, formulas), ...tags]) {
+    for (const tok of [...normalizeOnce(c.text, formulas), ...tags]) {
       let id = vocab.get(tok);
       if (id === undefined) {
         id = vocab.size;
