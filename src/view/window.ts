@@ -8,6 +8,9 @@
 /** How many statements an index page draws as columns. */
 export const indexColumns = 12;
 
+/** How many statements the clause graph draws as columns (each column draws every clause, twice: wide and narrow). */
+export const graphColumns = 6;
+
 /** How many statements a topic page draws as columns (its cells hold the clauses' text). */
 export const topicColumns = 6;
 

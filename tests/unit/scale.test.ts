@@ -137,3 +137,30 @@ describe('done once', () => {
     }
   });
 });
+
+describe('the permalink contract on a site that prebuilds some pairs', () => {
+  it('an alias resolves through the redirect map, a pair not prebuilt is counted as compared in the browser, anything else is broken', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { checkPermalinks } = await import('../../scripts/permalinks.ts');
+    const site = mkdtempSync(join(tmpdir(), 'summit-permalinks-'));
+    try {
+      const page = (path: string, html = '<h1 id="top">x</h1>') => {
+        mkdirSync(join(site, path), { recursive: true });
+        writeFileSync(join(site, path, 'index.html'), html);
+      };
+      page('clauses/a');
+      page('compare/s1/s2');
+      mkdirSync(join(site, 'data'), { recursive: true });
+      writeFileSync(join(site, 'clauses', 'redirects.json'), JSON.stringify({ redirects: { '/clauses/a-s2/': '/clauses/a/', '/clauses/b-s2/': '/clauses/b/' } }));
+      const statements = ['s1', 's2', 's3'].map((id, at) => ({ id, series: 'x', date: `200${at}-01-01` }));
+      writeFileSync(join(site, 'data', 'statements.json'), JSON.stringify({ statements }));
+      writeFileSync(join(site, 'data', 'report.json'), JSON.stringify({ pairs: [], compare: [{ series: 'x', mode: 'consecutive', prebuilt: ['s1/s2', 's2/s3'] }] }));
+      const inBrowser: string[] = [];
+      const broken = checkPermalinks(site, ['/clauses/a-s2/', '/clauses/a-s2/#top', '/clauses/b-s2/', '/compare/s1/s2/', '/compare/s1/s3/', '/og/compare/s1/s3.png', '/compare/s2/s3/', '/compare/s3/s1/'], inBrowser);
+      expect(broken.map((entry) => entry.url)).toEqual(['/clauses/b-s2/', '/compare/s2/s3/', '/compare/s3/s1/']);
+      expect(inBrowser).toEqual(['/compare/s1/s3/', '/og/compare/s1/s3.png']);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
