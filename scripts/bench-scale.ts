@@ -176,7 +176,7 @@ const line = (name: string, figure: string, target: string, pass: boolean) => {
 };
 console.log('\nTARGETS');
 for (const row of rows) if (!row.ok) line(`N = ${row.n} builds`, 'failed', 'builds', false);
-for (const row of rows) line(`largest HTML page, N = ${row.n}`, `${(row.largest.bytes / 1024).toFixed(0)} KB`, `≤ ${targets.largestPageMb * 1024} KB`, row.largest.bytes <= targets.largestPageMb * 1024 * 1024);
+for (const row of rows.filter((built) => built.ok)) line(`largest HTML page, N = ${row.n}`, `${(row.largest.bytes / 1024).toFixed(0)} KB`, `≤ ${targets.largestPageMb * 1024} KB`, row.largest.bytes <= targets.largestPageMb * 1024 * 1024);
 const n100 = rows.find((row) => row.n === 100);
 if (n100) {
   line('N = 100 build time', `${n100.seconds.toFixed(1)} s`, `≤ ${targets.n100.seconds} s`, n100.seconds <= targets.n100.seconds);
