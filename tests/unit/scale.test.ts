@@ -164,3 +164,16 @@ describe('the permalink contract on a site that prebuilds some pairs', () => {
     }
   });
 });
+
+describe('index pages past a threshold', () => {
+  it('latestOf keeps the latest statements in order, all of them when there are no more', async () => {
+    const { latestOf, pagesOf } = await import('../../src/view/window.ts');
+    const ids = Array.from({ length: 30 }, (_, at) => `s${at}`);
+    expect(latestOf(ids, 12)).toEqual(ids.slice(18));
+    expect(latestOf(ids.slice(0, 5), 12)).toEqual(ids.slice(0, 5));
+    const pages = pagesOf(ids, 12);
+    expect(pages.map((page) => page.length)).toEqual([12, 12, 6]);
+    expect(pages.flat()).toEqual(ids);
+    expect(pagesOf([], 12)).toEqual([[]]);
+  });
+});
