@@ -1,6 +1,8 @@
 /**
  * Build the site all or nothing: check the content first, build into a
- * temporary folder, index it for search, and only then replace dist/.
+ * temporary folder, index it for search (from the records the Astro build wrote
+ * from its one analysis, which also carry the analysis time), and only then
+ * replace dist/.
  * A content error stops the build before anything is written.
  * Then it writes the host files (scripts/host-files.ts): _headers, _redirects,
  * nginx.conf and robots.txt.
