@@ -162,6 +162,9 @@ export function buildIndex(terms: Int32Array[], vocabSize: number): { start: Int
 }
 
 /** Top-k clauses of `target` sharing the most rare-token weight with each clause of `source`. */
+/** How much a candidate's distance in relative position (0 to 1) lowers its rank among a clause's top partners. */
+const PLACE_WEIGHT = 0.3;
+
 export function candidates(
   source: Side,
   target: Side,
@@ -195,8 +198,10 @@ export function candidates(
       }
     }
     let filled = 0;
+    // Among near-equal partners (a long text repeats itself), the one at the same relative place ranks first.
+    const at = s / Math.max(1, source.terms.length - 1);
     for (const c of touched) {
-      const v = acc[c]!;
+      const v = acc[c]! * (1 - PLACE_WEIGHT * Math.abs(at - c / Math.max(1, target.terms.length - 1)));
       acc[c] = 0;
       // Insertion into the sorted top list: a free slot while it fills, else the last one if v beats it.
       if (filled < topI.length || v > topV[filled - 1]!) {
