@@ -16,7 +16,7 @@ export type CompareMode = 'all' | 'consecutive';
 
 // `lang`: the language of the series' statements unless one says otherwise.
 const entrySchema = z.strictObject({ id: z.string().regex(keyPattern), title: z.string().min(1), description: z.string().default(''), lang: langSchema.optional(), compare: z.enum(['all', 'consecutive']).optional() });
-const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: …, lang: … }` entries, one per series (lang, optional, a BCP 47 tag such as zh; compare, optional: all or consecutive).';
+const hint = 'Write a list of `- { id: <lowercase-id>, title: …, description: …, lang: … }` entries, one per series (lang, optional, a BCP 47 tag such as zh).';
 
 /**
  * Group statements into series.
