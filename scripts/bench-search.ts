@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/browser/chromium.ts';
-import { indexSearch } from './search-index.ts';
+import { resolve } from 'node:path';
+import { indexRecords } from './search-index.ts';
+import { loadCorpus } from '../src/data/load.ts';
+import { analyse } from '../src/data/analysis.ts';
+import { recordsOf } from '../src/data/search-records.ts';
 import { serveSite } from './site-server.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, first: { type: 'string', default: 'Taiwan' }, later: { type: 'string', default: 'nuclear weapons' } } });
@@ -33,7 +37,7 @@ try {
   const later = await query(page, values.later ?? 'nuclear weapons', requests);
 
   const scratch = await mkdtemp(join(tmpdir(), 'summit-bench-search-'));
-  const indexed = await indexSearch(scratch);
+  const indexed = await indexRecords(scratch, recordsOf(analyse(await loadCorpus(resolve(process.env.CONTENT_DIR ?? 'content')))));
   await rm(scratch, { recursive: true, force: true });
 
   const rows: Array<[string, string, string, boolean]> = [

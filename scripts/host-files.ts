@@ -5,7 +5,8 @@
  *   plus `frame-ancestors 'none'` (a meta tag cannot carry it), Referrer-Policy,
  *   `nosniff`, and immutable caching for the hashed assets in `_astro/` only.
  * - `_redirects` (same hosts): each clause alias (an old `/clauses/<id>/`) to the
- *   history it now belongs to, as a 301. Retired anchors (`#key` of moved.yaml)
+ *   history it now belongs to, as a 301, from the build's redirect map
+ *   (`/clauses/redirects.json`, src/data/redirects.ts). Retired anchors (`#key` of moved.yaml)
  *   cannot be redirected by a server: a browser never sends the fragment, so the
  *   page keeps an element with that id instead.
  * - `nginx.conf`: a server block with the same headers, caching and redirects.
@@ -154,19 +155,18 @@ export function robotsFile(config: HostConfig): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`;
 }
 
-/** The redirects a built site's alias pages ask for: `data-alias-of` names the lineage. */
-export function aliasRedirects(pages: ReadonlyArray<{ path: string; html: string }>): Redirect[] {
-  const redirects: Redirect[] = [];
-  for (const page of pages) {
-    const alias = /\sdata-alias-of="([^"]+)"/.exec(page.html)?.[1];
-    if (alias && page.path.startsWith('/clauses/')) redirects.push({ from: page.path, to: `/clauses/${alias}/` });
-  }
-  return redirects.sort((a, b) => a.from.localeCompare(b.from));
+/** The redirects of the build's redirect map (`/clauses/redirects.json`), in path order; only site paths, never elsewhere. */
+export function mapRedirects(map: { redirects?: Record<string, string> } | undefined): Redirect[] {
+  const path = /^\/[A-Za-z0-9._~\/-]*$/;
+  return Object.entries(map?.redirects ?? {})
+    .filter(([from, to]) => path.test(from) && path.test(to) && !to.startsWith('//'))
+    .map(([from, to]) => ({ from, to }))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 /**
  * Write `_headers`, `_redirects`, `nginx.conf` and `robots.txt` into a built site,
- * and take the alias pages out of its sitemap (they stand in for another page).
+ * and keep the aliases out of its sitemap (they stand in for another page).
  *
  * @param siteDir the built site.
  * @param options the base path and the site's public address.
@@ -181,7 +181,8 @@ export async function writeHostFiles(siteDir: string, options: { base: string; s
   // In path order, so that two builds of the same site write the same bytes.
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const policies = [...new Set(pages.map((page) => pagePolicy(page.html)))];
-  const config: HostConfig = { base: normaliseBase(options.base), site: options.site, policy: mergePolicies(policies), redirects: aliasRedirects(pages) };
+  const map = await readFile(join(siteDir, 'clauses', 'redirects.json'), 'utf8').then((text) => JSON.parse(text) as { redirects?: Record<string, string> }, () => undefined);
+  const config: HostConfig = { base: normaliseBase(options.base), site: options.site, policy: mergePolicies(policies), redirects: mapRedirects(map) };
   await writeFile(join(siteDir, '_headers'), headersFile(config));
   await writeFile(join(siteDir, '_redirects'), redirectsFile(config));
   await writeFile(join(siteDir, 'nginx.conf'), nginxConf(config));

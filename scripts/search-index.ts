@@ -1,36 +1,47 @@
 /**
  * Index the corpus for search with Pagefind's Node API: one custom record per
- * clause (src/lib/search-records.ts), linked to the clause on its reading
+ * clause (src/lib/export/search-records.ts), linked to the clause on its reading
  * page. HTML pages are not indexed, so compare and other derived pages never
  * show up and no clause is found twice.
+ *
+ * The records come from the build itself (`build-search-records.json`, written by
+ * src/pages/build-search-records.json.ts from the build's one analysis); this
+ * script reads them, indexes them and deletes the file from the site.
  */
-import { resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadCorpus, type Corpus } from '../src/data/load.ts';
-import { analyse } from '../src/data/analysis.ts';
-import { searchRecords } from '../src/lib/export/search-records.ts';
+import type { BuildSearchRecords } from '../src/data/search-records.ts';
+import type { SearchRecord } from '../src/lib/export/search-records.ts';
+
+/** Where the build leaves the search records, in the built site. */
+export const recordsFile = 'build-search-records.json';
 
 /**
- * Write the Pagefind index into `<siteDir>/pagefind/`.
+ * Write the Pagefind index into `<siteDir>/pagefind/` from the records the build wrote, and remove those.
  *
  * @param siteDir the built site.
- * @param corpus the corpus of the build (default: loaded from CONTENT_DIR or content/).
- * @returns how many clauses were indexed and how long it took.
+ * @returns how many clauses were indexed, how long it took, and the build's analysis time.
  */
-export async function indexSearch(siteDir: string, corpus?: Corpus): Promise<{ records: number; milliseconds: number }> {
-  const started = performance.now();
-  const loaded = corpus ?? (await loadCorpus(resolve(process.env.CONTENT_DIR ?? 'content')));
-  const analysis = analyse(loaded);
-  const lineageOfNode = new Map<string, string>();
-  for (const series of analysis.series) for (const lineage of series.graph.lineages) for (const node of lineage.nodes) lineageOfNode.set(node, lineage.id);
-  const records = searchRecords({
-    statements: analysis.series.flatMap((series) => series.statements),
-    formulas: loaded.formulas,
-    topics: loaded.topics,
-    pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs,
-    evidenceOf: (older, newer) => analysis.comparison(older, newer)?.evidence,
-    lineageOf: (statementId, clauseId) => lineageOfNode.get(`${statementId}/${clauseId}`)
+export async function indexSearch(siteDir: string): Promise<{ records: number; milliseconds: number; analysisMs: number; comparisons: number }> {
+  const file = join(siteDir, recordsFile);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`${file} is missing: the Astro build writes it (src/pages/build-search-records.json.ts); build with npm run build.`);
   });
+  const { records, analysisMs, comparisons } = JSON.parse(text) as BuildSearchRecords;
+  const indexed = await indexRecords(siteDir, records);
+  await rm(file, { force: true });
+  return { ...indexed, analysisMs, comparisons };
+}
+
+/**
+ * Write the Pagefind index of some records into `<siteDir>/pagefind/`.
+ *
+ * @param siteDir the built site.
+ * @param records the records (src/data/search-records.ts).
+ */
+export async function indexRecords(siteDir: string, records: readonly SearchRecord[]): Promise<{ records: number; milliseconds: number }> {
+  const started = performance.now();
   // No forced language: each record's `language` gives it an index of its own, with that language's
   // segmentation and stemming (Chinese cut into words); the search page merges them.
   const { index, errors } = await pagefind.createIndex({});

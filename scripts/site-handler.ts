@@ -54,6 +54,20 @@ export function pagePolicy(html: string): string {
 export function siteHandler(root: string): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const cache = new Map<string, Entry>();
 
+  const maps = new Map<string, Promise<Record<string, string>>>();
+  // The redirect map of the site under a path prefix (the base path), read once.
+  function redirectsUnder(prefix: string): Promise<Record<string, string>> {
+    let map = maps.get(prefix);
+    if (!map) {
+      map = resolveFile(`${prefix}clauses/redirects.json`)
+        .then((file) => (file ? readFile(file, 'utf8') : '{}'))
+        .then((text) => (JSON.parse(text) as { redirects?: Record<string, string> }).redirects ?? {})
+        .catch(() => ({}));
+      maps.set(prefix, map);
+    }
+    return map;
+  }
+
   async function resolveFile(decoded: string): Promise<string | undefined> {
     const safe = normalize(decoded).replace(/^([/\\])+/, '');
     const candidate = join(root, safe);
@@ -123,6 +137,15 @@ export function siteHandler(root: string): (request: IncomingMessage, response: 
       }
       let status = 200;
       let entry = await resolveFile(decoded).then((file) => (file ? load(file) : undefined));
+      // A clause alias: the build's redirect map sends it on, as the host files do on a static host.
+      const alias = entry ? undefined : /^(.*\/)(clauses\/[^/]+)\/?$/.exec(decoded);
+      if (alias) {
+        const target = (await redirectsUnder(alias[1]!))[`/${alias[2]}/`];
+        if (target) {
+          response.writeHead(301, { location: `${encodeURI(alias[1]! + target.slice(1))}${search}`, 'cache-control': 'no-store', ...security(assetPolicy) }).end();
+          return;
+        }
+      }
       let type = 'text/html; charset=utf-8';
       if (entry) {
         const file = await resolveFile(decoded);

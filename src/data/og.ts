@@ -2,16 +2,21 @@
  * Social cards rendered at build time: the card SVG (src/view/card.ts) to PNG
  * with resvg, with fonts loaded by path only (no system font lookup), so a
  * build renders the same bytes on every machine that has the fonts.
+ *
+ * A card is rendered once per content: its PNG is kept in a cache folder
+ * (`node_modules/.cache/summit-diff/cards/`, or CARD_CACHE_DIR) under the hash of
+ * its SVG and fonts, so a later build copies the cards whose text did not change.
  */
 import { countsSentence } from './row-kinds.ts';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { cardFonts, cardSvg, type CardText } from '../view/card.ts';
 import { formatDate } from '../lib/model/format.ts';
 import { href } from './href.ts';
-import type { Comparison } from './analysis.ts';
-import type { Formula, Statement } from '../lib/model/types.ts';
+import type { Formula, PairReport, Statement } from '../lib/model/types.ts';
 
 /** Where the fonts are looked for: the dejavu-fonts-ttf dev dependency, unless CARD_FONT_DIR says otherwise. */
 export const cardFontDir = process.env.CARD_FONT_DIR ?? resolve('node_modules/dejavu-fonts-ttf/ttf');
@@ -35,13 +40,46 @@ export function renderCard(text: CardText): Uint8Array<ArrayBuffer> {
   return new Uint8Array(resvg.render().asPng());
 }
 
+/** Where rendered cards are kept between builds. */
+export const cardCacheDir = process.env.CARD_CACHE_DIR ?? resolve('node_modules/.cache/summit-diff/cards');
+
+/** Cards this process took from the cache, and rendered. */
+export const cardCounts = { cached: 0, rendered: 0 };
+
+/**
+ * A card as PNG bytes, from the cache when a card of the same content (SVG, fonts) was rendered before.
+ *
+ * @param text what the card says.
+ */
+export async function cachedCard(text: CardText): Promise<Uint8Array<ArrayBuffer>> {
+  const hash = createHash('sha256').update('card-v1\n').update(cardSvg(text));
+  for (const name of fontFiles) {
+    const file = `${cardFontDir}/${name}`;
+    hash.update(`\n${name}:${existsSync(file) ? statSync(file).size : 0}`);
+  }
+  const file = join(cardCacheDir, `${hash.digest('hex')}.png`);
+  const known = await readFile(file).catch(() => undefined);
+  if (known) {
+    cardCounts.cached++;
+    return new Uint8Array(known);
+  }
+  const png = renderCard(text);
+  cardCounts.rendered++;
+  // Written aside and renamed, so a build stopped halfway never leaves half a card; a read-only cache only costs the reuse.
+  await mkdir(cardCacheDir, { recursive: true })
+    .then(() => writeFile(`${file}.${process.pid}`, png))
+    .then(() => rename(`${file}.${process.pid}`, file))
+    .catch(() => undefined);
+  return png;
+}
+
 /**
  * The card of a compare page: the pair, and its first headline (else the counts of changes).
  *
  * @param comparison the compare page's analysis.
  * @param footer the page's address.
  */
-export function compareCard(comparison: Comparison, footer: string): CardText {
+export function compareCard(comparison: { older: Statement; newer: Statement; report: PairReport }, footer: string): CardText {
   const { older, newer, report } = comparison;
   const fallback = `${countsSentence(report, newer.shortTitle)}.`;
   return {

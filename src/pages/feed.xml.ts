@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
   const statements = analysis.series.flatMap((series) => series.statements);
   const items: FeedItem[] = statements.map((statement) => {
     const previous = neighbour(statement, statements, 'previous');
-    const comparison = previous && analysis.comparison(previous.id, statement.id);
+    const comparison = previous && analysis.summary(previous.id, statement.id);
     return { statement, previous: previous && comparison ? { statement: previous, headlines: comparison.report.headlines } : undefined };
   });
   const xml = toAtom(items, { title: siteName, subtitle: 'New statements and their changes against the previous one.', site: site?.href ?? 'https://summit-diff.example.org/', base: basePath });

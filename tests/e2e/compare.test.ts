@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
-import { analyse, isClaimedChange, type Comparison } from '../../src/data/analysis.ts';
+import { analyse, comparisonsOf, isClaimedChange, type Comparison } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
 import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { concordancePairs } from '../../src/lib/content/concordance.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 const analysis = analyse(corpus);
-const comparisons = analysis.series.flatMap((series) => series.comparisons);
+// The prebuilt pairs (each has a page).
+const comparisons = analysis.series.flatMap((series) => [...comparisonsOf(analysis, series)]);
 const rowsOf = (comparison: Comparison) => comparison.sections.flatMap((section) => section.rows);
 
 // A pair where a headline points at a dropped row (a drop a source documents, or a complete text's).
@@ -204,7 +205,7 @@ describe(`compare page ${url}`, () => {
       await expect(page.locator(`[id="${link.href!.slice(1)}"]`).count()).resolves.toBe(1);
     }
     const series = analysis.series.find((s) => s.statements.some((st) => st.id === comparison.newer.id))!;
-    const other = series.comparisons.find((c) => c !== comparison)!;
+    const other = series.pairs.find((c) => c.older.id !== comparison.older.id || c.newer.id !== comparison.newer.id)!;
     await page.locator('.pair-picker select[name="older"]').selectOption(other.older.id);
     await page.locator('.pair-picker select[name="newer"]').selectOption(other.newer.id);
     await Promise.all([page.waitForURL(`**/compare/${other.older.id}/${other.newer.id}/`), page.locator('.pair-picker button').click()]);

@@ -14,7 +14,8 @@ for (const dir of ['tests/fixtures/series-b', 'content']) {
   const analysis = analyse(corpus);
   const context = JSON.parse(toCompareContextJson(analysis.series.map((s) => ({ id: s.series.id, title: s.series.title, statements: s.statements })), corpus.formulas, corpus.topics, corpus.corrections, corpus.registry)) as CompareContextFile;
   const files = new Map(analysis.series.flatMap((s) => s.statements).map((statement) => [statement.id, JSON.parse(toStatementFileJson(statement, (clause) => analysis.lineageOf(nodeId(statement.id, clause))?.id)) as StatementFile]));
-  const comparisons = analysis.series.flatMap((s) => s.comparisons);
+  // Every pair the site prebuilds (here, every pair: both corpora are small).
+  const comparisons = analysis.series.flatMap((s) => s.pairs.map((pair) => analysis.comparison(pair.older.id, pair.newer.id)!));
 
   describe(`open data for comparing in the browser (${dir})`, () => {
     it('the corpus has pairs, and series-b marks words', () => {

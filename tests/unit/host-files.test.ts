@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasRedirects, headersFile, mergePolicies, nginxConf, redirectsFile, robotsFile, type HostConfig } from '../../scripts/host-files.ts';
+import { mapRedirects, headersFile, mergePolicies, nginxConf, redirectsFile, robotsFile, type HostConfig } from '../../scripts/host-files.ts';
 import { productionProblem } from '../../scripts/production.ts';
 
 const config: HostConfig = {
@@ -55,13 +55,13 @@ describe('host files', () => {
     expect(robotsFile({ ...config, base: '/' })).toContain('Sitemap: https://user.github.io/sitemap-index.xml');
   });
 
-  it('aliasRedirects() reads the alias pages of a built site', () => {
-    const pages = [
-      { path: '/clauses/wto/', html: '<p>history</p>' },
-      { path: '/clauses/wto-2023-moscow/', html: '<p class="lede" data-alias-of="wto">moved</p>' },
-      { path: '/statements/a/', html: '<p data-alias-of="x"></p>' }
-    ];
-    expect(aliasRedirects(pages)).toEqual([{ from: '/clauses/wto-2023-moscow/', to: '/clauses/wto/' }]);
+  it('mapRedirects() takes the redirect map in path order, and only site paths', () => {
+    const map = { redirects: { '/clauses/wto-2023-moscow/': '/clauses/wto/', '/clauses/a-2020/': '/clauses/a/', '/clauses/x/': 'https://elsewhere.example/', '/clauses/y/': '//elsewhere.example/' } };
+    expect(mapRedirects(map)).toEqual([
+      { from: '/clauses/a-2020/', to: '/clauses/a/' },
+      { from: '/clauses/wto-2023-moscow/', to: '/clauses/wto/' }
+    ]);
+    expect(mapRedirects(undefined)).toEqual([]);
   });
 });
 

@@ -46,6 +46,6 @@ describe('limits', () => {
     }
     const last = Object.keys(files).sort().at(-1);
     const errors = errorsOf(await corpusOf(files));
-    expect(errors).toEqual([expect.stringMatching(new RegExp(`^statements/${last}:1:1 {2}error {2}series \`test\` has more than 200 statement files \\(limit \`statementsPerSeries\`\\)`))]);
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^statements/${last}:1:1 {2}error {2}series \`test\` has more than ${limits.statementsPerSeries} statement files \\(limit \`statementsPerSeries\`\\)`))]);
   });
 });

@@ -192,6 +192,24 @@ export function normalize(text: string, formulas: readonly Formula[] = [], lang 
   return tokens;
 }
 
+const tokenCache = new WeakMap<readonly Formula[], Map<string, readonly string[]>>();
+const tokenCacheLimit = 200_000;
+const noFormulas: readonly Formula[] = [];
+
+/**
+ * normalize(), remembered per formula lexicon: a statement compared with many others
+ * is normalised once, not once per pair. The cache is dropped when it grows past
+ * 200,000 texts, so a long evaluation run stays bounded.
+ */
+export function normalizeOnce(text: string, formulas: readonly Formula[] = noFormulas, lang = 'en'): readonly string[] {
+  let byText = tokenCache.get(formulas);
+  if (!byText || byText.size > tokenCacheLimit) tokenCache.set(formulas, (byText = new Map()));
+  const key = `${lang}\u0000${text}`;
+  let tokens = byText.get(key);
+  if (!tokens) byText.set(key, (tokens = normalize(text, formulas, lang)));
+  return tokens;
+}
+
 /** Key for exact comparison: case, punctuation and spacing do not count. */
 export function normalizedText(text: string): string {
   return text

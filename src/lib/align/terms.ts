@@ -7,7 +7,7 @@
  * sides, ln(1 + clauses / df), so rare shared words and tags are strong evidence.
  */
 import type { Clause, Formula } from '../model/types.ts';
-import { FORMULA_TOKEN_PREFIX, normalize, normalizedText } from './normalize.ts';
+import { FORMULA_TOKEN_PREFIX, normalizeOnce, normalizedText } from './normalize.ts';
 import { ALIGN_TUNING } from './tuning.ts';
 
 /** Prefix of the token that stands for a topic tag. */
@@ -83,7 +83,7 @@ export function prepare(
     // Text-derived tags count as tokens of their own: a topic as `#<id>`, a formula
     // as the `§<id>` token normalize() gives it (one token however often it appears).
     const tags = [...(c.topics ?? []).map((t) => `${TOPIC_TOKEN_PREFIX}${t}`), ...(c.formulas ?? []).map((f) => `${FORMULA_TOKEN_PREFIX}${f}`)];
-    for (const tok of [...normalize(c.text, formulas, lang), ...tags]) {
+    for (const tok of [...normalizeOnce(c.text, formulas, lang), ...tags]) {
       let id = vocab.get(tok);
       if (id === undefined) {
         id = vocab.size;
@@ -162,7 +162,11 @@ export function buildIndex(terms: Int32Array[], vocabSize: number): { start: Int
   return { start, items };
 }
 
+/** How much a candidate's distance in relative position (0 to 1) lowers its rank among a clause's top partners. */
+const PLACE_WEIGHT = 0.3;
+
 /** Top-k clauses of `target` sharing the most rare-token weight with each clause of `source`. */
+
 export function candidates(
   source: Side,
   target: Side,
@@ -196,8 +200,10 @@ export function candidates(
       }
     }
     let filled = 0;
+    // Among near-equal partners (a long text repeats itself), the one at the same relative place ranks first.
+    const at = s / Math.max(1, source.terms.length - 1);
     for (const c of touched) {
-      const v = acc[c]!;
+      const v = acc[c]! * (1 - PLACE_WEIGHT * Math.abs(at - c / Math.max(1, target.terms.length - 1)));
       acc[c] = 0;
       // Insertion into the sorted top list: a free slot while it fills, else the last one if v beats it.
       if (filled < topI.length || v > topV[filled - 1]!) {

@@ -20,8 +20,8 @@ export const limits = {
   clauses: 10_000,
   /** Levels of `>` quotes and nested lists on one line. */
   nestingDepth: 32,
-  /** Statement files in one series (every pair gets a compare page). */
-  statementsPerSeries: 200
+  /** Statement files in one series (past 12, only consecutive pairs get a compare page by default: series.yaml `compare:`). */
+  statementsPerSeries: 1_000
 } as const;
 
 const where = 'src/lib/content/limits.ts';
@@ -117,7 +117,7 @@ export function checkSeriesLimits(statements: Statement[]): Diagnostic[] {
     const count = (counts.get(statement.series) ?? 0) + 1;
     counts.set(statement.series, count);
     if (count === limits.statementsPerSeries + 1) {
-      diagnostics.push({ file: statement.file, line: 1, column: 1, rule: 'too-many-statements', severity: 'error', message: `series \`${statement.series}\` has more than ${limits.statementsPerSeries} statement files (limit \`statementsPerSeries\`); this is the ${limits.statementsPerSeries + 1}st by date`, hint: `Split the series (the \`series\` field), or raise \`limits.statementsPerSeries\` in ${where}: every pair of a series gets a compare page.` });
+      diagnostics.push({ file: statement.file, line: 1, column: 1, rule: 'too-many-statements', severity: 'error', message: `series \`${statement.series}\` has more than ${limits.statementsPerSeries} statement files (limit \`statementsPerSeries\`); this is the ${limits.statementsPerSeries + 1}st by date`, hint: `Split the series (the \`series\` field), or raise \`limits.statementsPerSeries\` in ${where}.` });
     }
   }
   return diagnostics;

@@ -14,6 +14,9 @@ import { readYamlList } from './yaml-list.ts';
 /** What a series calls one of its documents, and several. */
 export type Noun = { one: string; many: string };
 
+/** Which compare pages a series prebuilds: every pair, or the consecutive ones (other pairs are computed in the browser). */
+export type CompareMode = 'all' | 'consecutive';
+
 /** The noun of a series that names none: the shipped corpus's. */
 export const defaultNoun: Noun = { one: 'statement', many: 'statements' };
 
@@ -31,6 +34,8 @@ export type Series = {
   noun?: Noun;
   /** The declared kinds (`kinds` in series.yaml); absent when any kind is accepted. */
   kinds?: KindEntry[];
+  /** Which compare pages are prebuilt (`compare` in series.yaml); see compareModeOf for the default. */
+  compare?: CompareMode;
 };
 
 const nounSchema = z.string().trim().min(1).max(30).regex(/^[\p{L}][\p{L}\p{M} '’-]*$/u, 'expected a word or two, such as version or terms');
@@ -42,10 +47,11 @@ const entrySchema = z.strictObject({
   lang: langSchema.optional(),
   noun: nounSchema.optional(),
   plural: nounSchema.optional(),
+  compare: z.enum(['all', 'consecutive']).optional(),
   kinds: z.array(z.strictObject({ id: z.string().regex(keyPattern, 'expected a kind in lowercase letters, digits and hyphens'), label: z.string().trim().min(1) })).min(1).optional()
 });
 const hint =
-  'Write a list of `- { id: <lowercase-id>, title: …, description: …, lang: …, noun: version, plural: versions, kinds: [{ id: terms, label: Terms of service }] }` entries, one per series (all but id and title optional).';
+  'Write a list of `- { id: <lowercase-id>, title: …, description: …, lang: …, noun: version, plural: versions, kinds: [{ id: terms, label: Terms of service }], compare: all | consecutive }` entries, one per series (all but id and title optional).';
 
 /** Where a statement's `series` and `kind` fields are written, for messages. */
 export type FieldPositions = ReadonlyMap<string, Partial<Record<'series' | 'kind', Position>>>;
@@ -74,6 +80,7 @@ export function readSeries(source: Source | undefined, statements: Statement[], 
       if (value.lang) entry.lang = value.lang;
       if (value.noun) entry.noun = { one: value.noun, many: value.plural ?? `${value.noun}s` };
       if (value.kinds) entry.kinds = value.kinds;
+      if (value.compare) entry.compare = value.compare;
       described.set(value.id, entry);
     }
   }

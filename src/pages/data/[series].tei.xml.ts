@@ -10,12 +10,13 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ series: SeriesAnalysis }> = async ({ props }) => {
-  const { series, statements, comparisons } = props.series;
+  const { series, statements } = props.series;
+  const analysis = await getAnalysis();
   // The same links as the clause graph: each statement against the one(s) just before it.
   const alignments = linkedPairs(statements).flatMap(([older, newer]) => {
-    const comparison = comparisons.find((candidate) => candidate.older.id === older && candidate.newer.id === newer);
-    return comparison ? [{ older, newer, pairs: comparison.pairs }] : [];
+    const aligned = analysis.alignment(older, newer);
+    return aligned ? [{ older, newer, pairs: aligned.pairs }] : [];
   });
-  const { corpus } = await getAnalysis();
+  const { corpus } = analysis;
   return new Response(toTei(series, statements, alignments, corpus.concordance, corpus.registry), { headers: { 'Content-Type': 'application/tei+xml; charset=utf-8' } });
 };

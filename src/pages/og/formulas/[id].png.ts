@@ -1,7 +1,7 @@
 /** The social card of a formula page: /og/formulas/<id>.png. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../../data/corpus.ts';
-import { cardFooter, formulaCard, renderCard } from '../../../data/og.ts';
+import { cachedCard, cardFooter, formulaCard } from '../../../data/og.ts';
 import type { Formula } from '../../../lib/model/types.ts';
 
 export const getStaticPaths = (async () => {
@@ -12,5 +12,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ formula: Formula }> = async ({ props, site }) => {
   const corpus = await getCorpus();
   const card = formulaCard(props.formula, corpus.statements, cardFooter(`/formulas/${props.formula.id}/`, site));
-  return new Response(renderCard(card), { headers: { 'content-type': 'image/png' } });
+  return new Response(await cachedCard(card), { headers: { 'content-type': 'image/png' } });
 };

@@ -1,0 +1,27 @@
+/**
+ * The clause redirect map: every other name of a lineage (`/clauses/<key>-<statement>/`,
+ * see lineageAliases) to the history that holds the clause now. One file for the whole
+ * site instead of a page per alias: the host files (scripts/host-files.ts) turn it into
+ * server redirects, and the 404 page reads it to send a reader on with JavaScript.
+ */
+import type { Analysis } from './analysis.ts';
+import { lineageAliases } from '../lib/analyse/graph.ts';
+
+/** Where the map is published (a site path, without the base path). */
+export const redirectMapPath = '/clauses/redirects.json';
+
+/** The map: site path of an alias → site path of its history (both without the base path). */
+export type RedirectMap = { redirects: Record<string, string> };
+
+/**
+ * The redirect map of an analysis, sorted by alias.
+ *
+ * @param analysis the build's analysis.
+ */
+export function redirectMap(analysis: Pick<Analysis, 'series'>): RedirectMap {
+  const entries = analysis.series
+    .flatMap((series) => lineageAliases(series.graph))
+    .map(({ alias, lineage }) => [`/clauses/${alias}/`, `/clauses/${lineage}/`] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { redirects: Object.fromEntries(entries) };
+}
