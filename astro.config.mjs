@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { scriptFontIntegration } from './scripts/script-font.ts';
 
 // The public address of the site, for permalinks, citations and social cards.
 const site = process.env.SITE_URL ?? 'https://summit-diff.example.org';
@@ -12,7 +13,8 @@ export default defineConfig({
   base,
   output: 'static',
   // sitemap-index.xml and sitemap-0.xml under the base path (robots.txt points to it); not the 404 page.
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  // The font for Chinese and Russian originals, cut to the characters the content uses (scripts/script-font.ts).
+  integrations: [scriptFontIntegration(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,

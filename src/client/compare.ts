@@ -106,7 +106,10 @@ function jump(step: 1 | -1): void {
   if (!target) return;
   lastJump = target;
   target.focus({ preventScroll: true });
-  target.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  // A short hop glides, so the eye can follow; a far one is instant (a long glide only blurs past rows), and so is every jump when the reader asks for less motion.
+  const near = Math.abs(target.getBoundingClientRect().top) < window.innerHeight;
+  const smooth = near && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+  target.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'instant' });
 }
 
 function typing(target: EventTarget | null): boolean {

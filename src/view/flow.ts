@@ -12,9 +12,15 @@ import { linkHorizontal, scalePoint } from 'd3';
 import type { AlignKind, ClauseGraph, GraphEdge, GraphNode } from '../lib/model/types.ts';
 import { wrap } from './matrix.ts';
 
-/** A band label wraps at this many characters (about 140 px at 11.5 px), one line every BAND_LINE_HEIGHT px. */
+/** A band label wraps at this many characters by default (about 140 px at 11.5 px), one line every BAND_LINE_HEIGHT px. */
 export const BAND_LABEL_CHARS = 22;
 export const BAND_LINE_HEIGHT = 13;
+/** Widths of an average character, in px, for the sizes the graph uses (band labels 11.5 px; column headings 13 px bold; counts 12 px), with a margin. */
+export const BAND_CHAR_PX = 6.6;
+export const HEADING_CHAR_PX = 8.2;
+export const SUB_CHAR_PX = 7;
+/** One line of a column heading every HEADING_LINE_HEIGHT px. */
+export const HEADING_LINE_HEIGHT = 15;
 
 /** Layout settings. */
 export type FlowOptions = {
@@ -32,8 +38,12 @@ export type FlowOptions = {
   labelWidth?: number;
   /** Vertical gap between topic bands in px (default 8). */
   bandGap?: number;
-  /** Room above the first band for column headings in px (default 44). */
+  /** Room above the first band for column headings in px (default 44, or what the headings need). */
   top?: number;
+  /** Column headings by statement id: a title, a short form (its year) for tight columns, and a line under it. */
+  headings?: Record<string, { title: string; short: string; sub: string; subShort: string }>;
+  /** Above this many flows, flows between the same two bands of neighbouring columns and of one kind are drawn as one bundle (default: never). */
+  bundleAbove?: number;
 };
 
 /** A placed clause. */
@@ -44,8 +54,10 @@ export type Flow = { from: string; to: string; kind: AlignKind; score: number; p
 export type Stub = { node: string; kind: 'ended' | 'begun'; path: string; width: number };
 /** A topic band, the same height in every column. */
 export type FlowBand = { topic: string; label: string; /** The label wrapped; the band is tall enough for every line. */ lines: string[]; y: number; height: number };
-/** A column heading. */
-export type FlowColumn = { id: string; index: number; x: number };
+/** A column heading: its lines, fitted to the room between columns, and the line under them. */
+export type FlowColumn = { id: string; index: number; x: number; lines: string[]; sub: string };
+/** Flows of one kind between two bands of neighbouring columns, drawn as one. */
+export type FlowBundle = { pair: number; older: string; newer: string; kind: AlignKind; fromBand: string; toBand: string; count: number; path: string; width: number; y0: number };
 /** What happens between two neighbouring columns. */
 export type FlowPair = { older: string; newer: string; kinds: Partial<Record<AlignKind, number>>; ended: number; begun: number; olderClauses: number; newerClauses: number };
 
@@ -60,6 +72,8 @@ export type FlowLayout = {
   flows: Flow[];
   stubs: Stub[];
   pairs: FlowPair[];
+  /** When dense (see bundleAbove): the flows as bundles, drawn instead of one line per flow. */
+  bundles?: FlowBundle[];
 };
 
 /**
@@ -74,9 +88,12 @@ export function flowLayout(graph: ClauseGraph, options: FlowOptions): FlowLayout
   const columnGap = options.columnGap ?? 170;
   const labelWidth = options.labelWidth ?? 150;
   const bandGap = options.bandGap ?? 8;
-  const top = options.top ?? 44;
+  const bandChars = options.labelWidth === undefined ? BAND_LABEL_CHARS : Math.max(8, Math.floor((labelWidth - 10) / BAND_CHAR_PX));
+  const headingOf = headingFitter(options.headings, columnGap);
 
   const columns = columnsOf(graph, options.columns);
+  const headed = columns.map((id) => headingOf(id));
+  const top = options.top ?? Math.max(44, 10 + (Math.max(1, ...headed.map((h) => h.lines.length)) + 1) * HEADING_LINE_HEIGHT);
   const columnOf = new Map(columns.map((id, index) => [id, index]));
   const edges = graph.edges.filter((edge) => {
     const from = columnOf.get(statementOf(edge.from));
@@ -90,7 +107,7 @@ export function flowLayout(graph: ClauseGraph, options: FlowOptions): FlowLayout
   const slots = (node: string) => Math.max(1, outgoing.get(node)?.length ?? 0, incoming.get(node)?.length ?? 0);
 
   const ordered = orderNodes(nodes, columns.length, incoming, topicOrder);
-  const bands = bandsOf(ordered, topicOrder, options.topics, slots, unit, bandGap, top);
+  const bands = bandsOf(ordered, topicOrder, options.topics, slots, unit, bandGap, top, bandChars);
   const x = scalePoint<number>()
     .domain(columns.map((_, index) => index))
     .range([labelWidth, labelWidth + columnGap * Math.max(0, columns.length - 1)]);
@@ -100,18 +117,22 @@ export function flowLayout(graph: ClauseGraph, options: FlowOptions): FlowLayout
   const stubs = stubsOf(placed, outgoing, incoming, columns.length, unit, columnGap);
   const pairs = summarise(columns, placed, edges, outgoing, incoming);
   const last = bands[bands.length - 1];
-  return {
-    // Room right of the last column for its centred heading.
-    width: Math.ceil(labelWidth + columnGap * Math.max(0, columns.length - 1) + nodeWidth + 80),
+  // Room right of the last column for its centred heading.
+  const lastHeading = headed[headed.length - 1];
+  const right = Math.max(40, Math.ceil(Math.max(...(lastHeading ? [...lastHeading.lines.map((line) => line.length * HEADING_CHAR_PX), lastHeading.sub.length * SUB_CHAR_PX] : [0])) / 2) + 6);
+  const layout: FlowLayout = {
+    width: Math.ceil(labelWidth + columnGap * Math.max(0, columns.length - 1) + nodeWidth / 2 + right),
     height: Math.ceil((last ? last.y + last.height : top) + 12),
     unit,
-    columns: columns.map((id, index) => ({ id, index, x: (x(index) ?? labelWidth) + nodeWidth / 2 })),
+    columns: columns.map((id, index) => ({ id, index, x: (x(index) ?? labelWidth) + nodeWidth / 2, lines: headed[index]!.lines, sub: headed[index]!.sub })),
     bands,
     nodes: placed,
     flows,
     stubs,
     pairs
   };
+  if (flows.length > (options.bundleAbove ?? Number.POSITIVE_INFINITY)) layout.bundles = bundlesOf(layout, columns);
+  return layout;
 }
 
 /** The statement id of a node id `<statementId>/<clauseId>`. */
@@ -173,7 +194,7 @@ function orderNodes(drafts: Draft[], columnCount: number, incoming: Map<string, 
   return result;
 }
 
-function bandsOf(columns: Draft[][], topicOrder: string[], topics: FlowOptions['topics'], slots: (node: string) => number, unit: number, bandGap: number, top: number): FlowBand[] {
+function bandsOf(columns: Draft[][], topicOrder: string[], topics: FlowOptions['topics'], slots: (node: string) => number, unit: number, bandGap: number, top: number, chars: number): FlowBand[] {
   const labelOf = new Map(topics.map((topic) => [topic.id, topic.label]));
   const bands: FlowBand[] = [];
   let y = top;
@@ -182,7 +203,7 @@ function bandsOf(columns: Draft[][], topicOrder: string[], topics: FlowOptions['
     if (tallest === 0) continue;
     // Room for the whole label, however few clauses the band holds: a label is never cut.
     const label = labelOf.get(topic) ?? 'Other';
-    const lines = wrap(label, BAND_LABEL_CHARS);
+    const lines = wrap(label, chars);
     const height = Math.max(tallest * unit, lines.length * BAND_LINE_HEIGHT + 1);
     bands.push({ topic, label, lines, y, height });
     y += height + bandGap;
@@ -280,4 +301,57 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else groups.set(key(item), [item]);
   }
   return groups;
+}
+
+/**
+ * How a column's heading fits the room between columns (the column gap, less a
+ * little air): its title wrapped, or when a word of it would not fit or it
+ * would take more than three lines, its short form (the year); the line under
+ * it likewise. Widths are estimated from average character widths.
+ */
+function headingFitter(headings: FlowOptions['headings'], columnGap: number): (id: string) => { lines: string[]; sub: string } {
+  const room = columnGap - 10;
+  const chars = Math.max(1, Math.floor(room / HEADING_CHAR_PX));
+  return (id) => {
+    const heading = headings?.[id];
+    if (!heading) return { lines: [id], sub: '' };
+    const lines = wrap(heading.title, chars);
+    const fits = lines.length <= 3 && lines.every((line) => line.length <= chars);
+    return {
+      lines: fits ? lines : [heading.short],
+      sub: heading.sub.length * SUB_CHAR_PX <= room ? heading.sub : heading.subShort
+    };
+  };
+}
+
+/** Flows grouped by pair of columns, source band, target band and kind: one thick line each, from the middle of its sources to the middle of its targets. */
+function bundlesOf(layout: FlowLayout, columns: string[]): FlowBundle[] {
+  const byId = new Map(layout.nodes.map((node) => [node.node, node]));
+  const groups = groupBy(layout.flows, (flow) => [byId.get(flow.from)!.column, byId.get(flow.from)!.topic, byId.get(flow.to)!.topic, flow.kind].join('\u0000'));
+  const link = linkHorizontal<[[number, number], [number, number]], [number, number]>()
+    .source((d) => d[0])
+    .target((d) => d[1]);
+  const bundles: FlowBundle[] = [];
+  for (const flows of groups.values()) {
+    const first = flows[0]!;
+    const from = byId.get(first.from)!;
+    const to = byId.get(first.to)!;
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const y0 = mean(flows.map((flow) => flow.y0));
+    const y1 = mean(flows.map((flow) => flow.y1));
+    bundles.push({
+      pair: from.column,
+      older: columns[from.column]!,
+      newer: columns[to.column]!,
+      kind: first.kind,
+      fromBand: from.topic,
+      toBand: to.topic,
+      count: flows.length,
+      // Thicker the more flows it holds (60% of their sum, at most 24 px), so that bundles of a band stay apart.
+      width: Math.max(1.5, Math.min(flows.reduce((sum, flow) => sum + flow.width, 0) * 0.6, 24)),
+      path: link([[from.x + from.width, y0], [to.x, y1]]) ?? '',
+      y0
+    });
+  }
+  return bundles.sort((a, b) => a.pair - b.pair || a.y0 - b.y0);
 }

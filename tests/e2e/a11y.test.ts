@@ -17,6 +17,8 @@ const pageTypes: Record<string, string | undefined> = {
   statements: '/statements/',
   statement: statement && `/statements/${statement}/`,
   compare: older && newer && `/compare/${older}/${newer}/`,
+  'compare list': older && newer && `/compare/${older}/${newer}/list/`,
+  'compare reading': older && newer && `/compare/${older}/${newer}/reading/`,
   provisions: '/clauses/',
   lineage: firstChild('clauses') && `/clauses/${firstChild('clauses')}/`,
   formulas: '/formulas/',

@@ -151,13 +151,14 @@ describe(`compare page ${url}`, () => {
     expect(visible.every((topics) => topics.includes(topic!))).toBe(true);
   });
 
-  it('says how alike the two sides of a changed pair are, and says nothing on identical, dropped or added rows', async () => {
+  it('says how alike the two sides of a loose pairing are (under 60%), and says nothing on close, identical, dropped or added rows', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}${url}`);
-    const reworded = rowsOf(comparison).find((row) => row.shape === 'reworded' && row.evidence.basis !== 'identical' && !row.edited)!;
-    const figure = await page.locator(`[id="${reworded.id}"] .similarity`).textContent();
-    expect(figure).toBe(`${Math.round(reworded.score * 100)}% alike`);
-    expect(reworded.score).toBeGreaterThan(0);
-    expect(reworded.score).toBeLessThan(1);
+    const reworded = rowsOf(comparison).filter((row) => row.shape === 'reworded' && row.evidence.basis !== 'identical' && !row.edited);
+    const loose = reworded.find((row) => row.score < 0.6);
+    const close = reworded.find((row) => row.score >= 0.6);
+    expect(loose ?? close).toBeDefined();
+    if (loose) await expect(page.locator(`[id="${loose.id}"] .similarity`).textContent()).resolves.toBe(`${Math.round(loose.score * 100)}% alike`);
+    if (close) expect(await page.locator(`[id="${close.id}"] .similarity`).count()).toBe(0);
     for (const kind of ['same', 'dropped', 'added']) {
       const row = rowsOf(comparison).find((r) => r.shape === kind);
       if (row) expect(await page.locator(`[id="${row.id}"] .similarity`).count(), kind).toBe(0);

@@ -13,6 +13,8 @@ const pages = [
   `/statements/${corpus.statements.at(-1)!.id}/`,
   '/compare/',
   `/compare/${older!.id}/${newer!.id}/`,
+  `/compare/${older!.id}/${newer!.id}/list/`,
+  `/compare/${older!.id}/${newer!.id}/reading/`,
   '/clauses/',
   '/clauses/relations-nature/',
   '/formulas/',
