@@ -9,7 +9,7 @@ const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
 const analysis = analyse(corpus);
 const series = analysis.series[0]!;
 const pair = latestPair(series.statements)!;
-const comparison = series.comparisons.find((c) => c.older.id === pair.older.id && c.newer.id === pair.newer.id)!;
+const comparison = analysis.comparison(pair.older.id, pair.newer.id)!;
 const rowsOf = (c: Comparison) => c.sections.flatMap((section) => section.rows);
 const rows = rowsOf(comparison);
 const side = `/compare/${pair.older.id}/${pair.newer.id}/`;
