@@ -9,7 +9,7 @@
  * Usage: node scripts/nginx-check.ts [--site dir]   (--site: an existing build for BASE_PATH)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,8 @@ import { normaliseBase, withBase, withoutBase } from '../src/lib/model/href.ts';
 const { values } = parseArgs({ options: { site: { type: 'string' } } });
 const base = normaliseBase(process.env.BASE_PATH || '/summit-diff/');
 const work = mkdtempSync(join(tmpdir(), 'summit-nginx-build-'));
+// nginx's workers read as an unprivileged user: the folder holding the build must be readable.
+chmodSync(work, 0o755);
 const site = values.site ? resolve(values.site) : join(work, 'site');
 const problems: string[] = [];
 let server: SiteServer | undefined;
