@@ -75,3 +75,18 @@ export function smartQuotesHtml(html: string): string {
   }
   return out;
 }
+
+/**
+ * Curl the quotes of word-diff parts across the parts, as one text: smartQuotes
+ * maps one character to one, so each part keeps its length and its place. The
+ * build's DiffText component and the browser's renderer both show parts this way.
+ */
+export function curlParts<Part extends { op: string; text: string }>(parts: readonly Part[]): Part[] {
+  const curled = smartQuotes(parts.map((part) => part.text).join(''));
+  let at = 0;
+  return parts.map((part) => {
+    const text = curled.slice(at, at + part.text.length);
+    at += part.text.length;
+    return { ...part, text };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smartQuotes, smartQuotesHtml } from '../../src/view/typography.ts';
+import { smartQuotes, smartQuotesHtml, curlParts } from '../../src/view/typography.ts';
 
 describe('smartQuotes()', () => {
   it('opens and closes double and single quotes, nested', () => {
@@ -29,5 +29,18 @@ describe('smartQuotesHtml()', () => {
 
   it('curls quotes written as entities and keeps other entities', () => {
     expect(smartQuotesHtml('&quot;peace &amp; stability&quot; in the People&#39;s Republic')).toBe('“peace &amp; stability” in the People’s Republic');
+  });
+});
+
+describe('curlParts', () => {
+  it('curls quotes across diff parts as one text, each part keeping its length', () => {
+    const parts = curlParts([
+      { op: 'equal', text: 'They seek "genuine ' },
+      { op: 'delete', text: 'multipolarity' },
+      { op: 'insert', text: 'multilateralism' },
+      { op: 'equal', text: '" and it\'s' }
+    ]);
+    expect(parts.map((part) => part.text)).toEqual(['They seek “genuine ', 'multipolarity', 'multilateralism', '” and it’s']);
+    expect(parts.map((part) => part.op)).toEqual(['equal', 'delete', 'insert', 'equal']);
   });
 });

@@ -14,6 +14,7 @@ import { omissionsFor } from '../../lib/content/omissions.ts';
 import { clausesOf } from '../../lib/model/statement.ts';
 import { formatDate, plural } from '../../lib/model/format.ts';
 import type { DiffPart, Formula, Omission, Statement, Topic } from '../../lib/model/types.ts';
+import { curlParts } from '../../view/typography.ts';
 
 /** What the renderer needs. */
 export type RenderInput = {
@@ -43,7 +44,7 @@ export function h(tag: string, attributes: Record<string, string | undefined> = 
 
 /** Word changes as the DiffText component writes them: `<del>`/`<ins>` with words for screen readers. */
 export function diffText(parts: readonly DiffPart[]): Child[] {
-  return parts.map((part) => {
+  return curlParts(parts).map((part) => {
     if (part.op === 'equal') return part.text;
     const [tag, word] = part.op === 'delete' ? ['del', 'deleted'] : ['ins', 'inserted'];
     return h(tag, {}, h('span', { class: 'visually-hidden' }, `[${word}: `), part.text, h('span', { class: 'visually-hidden' }, ']'));
