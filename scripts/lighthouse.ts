@@ -58,12 +58,16 @@ async function run(path: string) {
 }
 
 for (const path of paths) {
-  // Timing scores vary from run to run on a shared machine (Lighthouse's own advice is
-  // the median of several runs): a page below target gets two more runs, and the run
-  // with the median performance score counts.
+  // Timing scores vary from run to run on a shared machine. Lighthouse's own advice is
+  // the median of five runs: a page below target gets four more runs, and the run with
+  // the median performance score counts. (Three runs were not enough here: the commit
+  // before this sitting's work scored /formulas/ 89, 90 and 91 on one idle afternoon.)
   let runs = [await run(path)];
   const meets = (r: (typeof runs)[number]): boolean => r.performance >= targets.performance && r.accessibility >= targets.accessibility;
-  if (!meets(runs[0]!)) runs = [...runs, await run(path), await run(path)].sort((a, b) => a.performance - b.performance);
+  if (!meets(runs[0]!)) {
+    for (let more = 0; more < 4; more++) runs.push(await run(path));
+    runs.sort((a, b) => a.performance - b.performance);
+  }
   const counted = runs[Math.floor(runs.length / 2)]!;
   const ok = meets(counted);
   if (!ok) failed = true;
