@@ -48,17 +48,19 @@ async function compareWith(page: Page, olderId: string): Promise<Row[]> {
   await page.keyboard.press('Tab');
   await page.locator('#own-form button[type="submit"]').press('Enter');
   await page.locator('#own-result .row').first().waitFor();
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('#own-result .row')].map((row) => ({
+  // Rows show curled quotes, as the prebuilt pages do; the text is compared with the source's straight ones.
+  return page.evaluate(() => {
+    const straight = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+    return [...document.querySelectorAll<HTMLElement>('#own-result .row')].map((row) => ({
       kind: row.dataset.kind ?? '',
       formulas: row.dataset.formulas ?? '',
-      older: row.querySelector('.cell.older .text')?.textContent ?? '',
-      newer: row.querySelector('.cell.newer .text')?.textContent ?? '',
+      older: straight(row.querySelector('.cell.older .text')?.textContent ?? ''),
+      newer: straight(row.querySelector('.cell.newer .text')?.textContent ?? ''),
       olderGap: row.querySelector('.cell.older .gap') !== null,
       newerGap: row.querySelector('.cell.newer .gap') !== null,
       marks: row.querySelectorAll('del, ins').length
-    }))
-  );
+    }));
+  });
 }
 
 describe('compare your own text', () => {
