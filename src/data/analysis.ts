@@ -295,3 +295,18 @@ export function seriesData(analysis: Analysis): SeriesData[] {
 export function* comparisonsOf(analysis: Analysis, series: SeriesAnalysis): Generator<Comparison> {
   for (const pair of series.pairs) yield analysis.comparison(pair.older.id, pair.newer.id)!;
 }
+
+/**
+ * The static paths of the pages written once per prebuilt pair (the compare page and its
+ * list and reading views): only the pairs each series prebuilds (series.yaml `compare:`).
+ * Each page computes its comparison when it is written.
+ */
+export async function prebuiltPairPaths(): Promise<Array<{ params: { older: string; newer: string }; props: { statements: Statement[] } }>> {
+  const analysis = await getAnalysis();
+  return analysis.series.flatMap((series) =>
+    series.pairs.map(({ older, newer }) => ({
+      params: { older: older.id, newer: newer.id },
+      props: { statements: series.statements }
+    }))
+  );
+}
