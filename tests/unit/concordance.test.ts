@@ -1,13 +1,26 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkConcordance, concordanceAgreement, concordanceLinks, continuedCounts, readConcordance, unreviewedLinks } from '../../src/lib/content/concordance.ts';
 import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/eval/evaluate.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
 
-const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
-const older = corpus.statements.find((statement) => statement.id === '2021-corra')!;
-const newer = corpus.statements.find((statement) => statement.id === '2023-velm')!;
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+async function setup() {
+  const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
+  const older = corpus.statements.find((statement) => statement.id === '2021-corra')!;
+  const newer = corpus.statements.find((statement) => statement.id === '2023-velm')!;
+  return { corpus, older, newer };
+}
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let corpus!: Fixture['corpus'];
+let older!: Fixture['older'];
+let newer!: Fixture['newer'];
+beforeEach(async () => {
+  if (corpus !== undefined) return;
+  ({ corpus, older, newer } = await setup());
+});
 const read = (text: string) => readConcordance({ path: 'concordance.yaml', text });
 const arrows = (links: Set<string>) => [...links].map((link) => link.replace('\u0000', '→')).sort();
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align/align.ts';
 import { applyCorrections, checkCorrections, readCorrections, staleCorrections } from '../../src/lib/content/corrections.ts';
 import { clausesOf } from '../../src/lib/analyse/graph.ts';
@@ -7,10 +7,24 @@ import { loadCorpus } from '../../src/data/load.ts';
 import type { AlignedPair } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
-const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
-const older = corpus.statements.find((statement) => statement.id === '2021-corra')!;
-const newer = corpus.statements.find((statement) => statement.id === '2023-velm')!;
-const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+async function setup() {
+  const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
+  const older = corpus.statements.find((statement) => statement.id === '2021-corra')!;
+  const newer = corpus.statements.find((statement) => statement.id === '2023-velm')!;
+  const pairs = align(clausesOf(older), clausesOf(newer), { formulas: corpus.formulas });
+  return { corpus, older, newer, pairs };
+}
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let corpus!: Fixture['corpus'];
+let older!: Fixture['older'];
+let newer!: Fixture['newer'];
+let pairs!: Fixture['pairs'];
+beforeEach(async () => {
+  if (corpus !== undefined) return;
+  ({ corpus, older, newer, pairs } = await setup());
+});
 const read = (text: string) => readCorrections({ path: 'alignments.yaml', text });
 const pairOf = (result: AlignedPair[], side: 'from' | 'to', id: string) => result.filter((pair) => pair[side].includes(id));
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { classifyPairs, marksWithin } from '../../src/lib/analyse/evidence.ts';
 import { reportPair } from '../../src/lib/analyse/report.ts';
 import type { AlignedPair, RegistrySource, Statement } from '../../src/lib/model/types.ts';
@@ -18,6 +18,9 @@ ${extra}sources:
     url: https://example.org/${id}
 ---
 `;
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+function setup() {
 const older = parse('2024-a', `${front('2024-a', '2024-05-16')}
 ## Security {#security}
 
@@ -54,6 +57,15 @@ The Parties praise space cooperation.[^tass-2025] {#space}
 [^tass-2025]: TASS, 2025.
 [^diplomat]: The Diplomat, 2025.
 `);
+  return { older, newer };
+}
+type Fixture = ReturnType<typeof setup>;
+let older!: Fixture['older'];
+let newer!: Fixture['newer'];
+beforeEach(() => {
+  if (older !== undefined) return;
+  ({ older, newer } = setup());
+});
 const source = (id: string, follows: string | undefined, statements: string[], kind: RegistrySource['kind'] = 'wire'): RegistrySource => ({ id, label: id, url: `https://example.org/${id}`, kind, lang: 'en', statements, position: { file: 'sources.yaml', line: 1, column: 1 }, ...(follows ? { follows } : {}) });
 
 function parse(id: string, text: string): Statement {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/lib/analyse/graph.ts';
 import { provisionRows, topicCounts } from '../../src/lib/analyse/indexes.ts';
 import type { Alignment, Topic } from '../../src/lib/model/types.ts';
@@ -21,7 +21,18 @@ const ab: Alignment = { older: '2022-a', newer: '2023-b', pairs: [
   { kind: 'dropped', from: ['taiwan.2'], to: [], score: 0 },
   { kind: 'dropped', from: ['gas.1'], to: [], score: 0 }
 ] };
-const graph = buildGraph([a, b], [ab]);
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+function setup() {
+  const graph = buildGraph([a, b], [ab]);
+  return { graph };
+}
+type Fixture = ReturnType<typeof setup>;
+let graph!: Fixture['graph'];
+beforeEach(() => {
+  if (graph !== undefined) return;
+  ({ graph } = setup());
+});
 
 describe('topicCounts', () => {
   it('topicCounts(graph, topics) counts the clauses of each topic per statement, most clauses first, and its provisions (paragraphs, not clauses)', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align/align.ts';
 import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { applyKeys, formatProposals, proposeKeys } from '../../src/lib/import/keys-propose.ts';
@@ -16,7 +16,22 @@ const parse = (name: string, text = readFileSync(join(statementsDir, name), 'utf
 };
 const keysOf = (statement: Statement) => statement.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.key));
 
-const older = parse('2021-corra.md');
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+function setup() {
+  const older = parse('2021-corra.md');
+  const newer = parse('2023-velm.md', rekeyed);
+  const proposals = proposeKeys(older, newer, align(clausesOf(older), clausesOf(newer)));
+  return { older, newer, proposals };
+}
+type Fixture = ReturnType<typeof setup>;
+let older!: Fixture['older'];
+let newer!: Fixture['newer'];
+let proposals!: Fixture['proposals'];
+beforeEach(() => {
+  if (older !== undefined) return;
+  ({ older, newer, proposals } = setup());
+});
 const original = readFileSync(join(statementsDir, '2023-velm.md'), 'utf8');
 // The newer statement as an import leaves it: generated keys, and one paragraph without a key.
 const rekeyed = original
@@ -25,8 +40,6 @@ const rekeyed = original
   .replace('{#railway}', '{#build-railway-velm-corra}')
   .replace(' {#summits}', '')
   .replace('{#one-river}', '{#affirm-principle-one-river}');
-const newer = parse('2023-velm.md', rekeyed);
-const proposals = proposeKeys(older, newer, align(clausesOf(older), clausesOf(newer)));
 
 describe('proposeKeys', () => {
   it('proposeKeys(older, newer) offers the older key of the aligned paragraph', () => {

@@ -3,7 +3,7 @@
  * Russian full texts, loaded, tagged, aligned and diffed as the build does.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { align } from '../../src/lib/align/align.ts';
 import { wordDiff } from '../../src/lib/analyse/diff.ts';
@@ -13,7 +13,18 @@ import { searchRecords } from '../../src/lib/export/search-records.ts';
 import type { Clause } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
-const corpus = await loadCorpus(join(fixturesDir, 'langs'));
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+async function setup() {
+  const corpus = await loadCorpus(join(fixturesDir, 'langs'));
+  return { corpus };
+}
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let corpus!: Fixture['corpus'];
+beforeEach(async () => {
+  if (corpus !== undefined) return;
+  ({ corpus } = await setup());
+});
 const statement = (id: string) => corpus.statements.find((s) => s.id === id)!;
 const compare = (older: string, newer: string) => {
   const a = clausesOf(statement(older));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkOmissions, contradictedOmissions, omissionsFor } from '../../src/lib/content/omissions.ts';
 import { parseStatement } from '../../src/lib/content/parse.ts';
 import type { Statement } from '../../src/lib/model/types.ts';
@@ -27,11 +27,23 @@ const parse = (path: string, text: string): Statement => {
   return result.statement!;
 };
 
-const older = parse('statements/test-2019.md', file('2019-05-01', '', 'The Parties are not an alliance.[^a] They trade.[^a] {#nature}\n\n[^a]: Fixture A, 2019, <https://example.org/a>.'));
-const newer = parse(
-  'statements/test-2020.md',
-  file('2020-05-01', 'omissions:\n  - key: nature\n    note: It no longer says the two are not an alliance.\n    source: analyst\n', 'The Parties trade.[^a] {#trade}\n\n[^a]: Fixture A, 2020, <https://example.org/a>.\n\n[^analyst]: An analyst, 2020, <https://example.org/analysis>.')
-);
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+function setup() {
+  const older = parse('statements/test-2019.md', file('2019-05-01', '', 'The Parties are not an alliance.[^a] They trade.[^a] {#nature}\n\n[^a]: Fixture A, 2019, <https://example.org/a>.'));
+  const newer = parse(
+    'statements/test-2020.md',
+    file('2020-05-01', 'omissions:\n  - key: nature\n    note: It no longer says the two are not an alliance.\n    source: analyst\n', 'The Parties trade.[^a] {#trade}\n\n[^a]: Fixture A, 2020, <https://example.org/a>.\n\n[^analyst]: An analyst, 2020, <https://example.org/analysis>.')
+  );
+  return { older, newer };
+}
+type Fixture = ReturnType<typeof setup>;
+let older!: Fixture['older'];
+let newer!: Fixture['newer'];
+beforeEach(() => {
+  if (older !== undefined) return;
+  ({ older, newer } = setup());
+});
 
 describe('documented omissions', () => {
   it('parseStatement() reads omissions with their place in the front matter, and counts the cited footnote as used', () => {

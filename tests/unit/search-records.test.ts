@@ -1,15 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 import { expandPattern, neighbour, searchRecords, versionsOf } from '../../src/lib/export/search-records.ts';
 import { statement } from './statements.ts';
-import type { AlignedPair } from '../../src/lib/model/types.ts';
+import type { AlignedPair, Clause, Statement } from '../../src/lib/model/types.ts';
 
-const corpus = await loadCorpus('content');
-const analysis = analyse(corpus);
-const statements = analysis.series.flatMap((series) => series.statements);
-const records = searchRecords({ statements, formulas: corpus.formulas, topics: corpus.topics, pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs });
-const clauses = statements.flatMap((s) => s.sections.flatMap((section) => section.paragraphs.flatMap((p) => p.clauses.map((c) => ({ statement: s, clause: c })))));
+// Built in the first test, not at load time, so that mutation testing sees which tests reach the code (see tests/unit/README.md).
+let corpus!: Awaited<ReturnType<typeof loadCorpus>>;
+let statements!: Statement[];
+let records!: ReturnType<typeof searchRecords>;
+let clauses!: Array<{ statement: Statement; clause: Clause }>;
+let analysis!: ReturnType<typeof analyse>;
+beforeEach(async () => {
+  if (records) return;
+  corpus = await loadCorpus('content');
+  analysis = analyse(corpus);
+  statements = analysis.series.flatMap((series) => series.statements);
+  records = searchRecords({ statements, formulas: corpus.formulas, topics: corpus.topics, pairsOf: (older, newer) => analysis.comparison(older, newer)?.pairs });
+  clauses = statements.flatMap((s) => s.sections.flatMap((section) => section.paragraphs.flatMap((p) => p.clauses.map((c) => ({ statement: s, clause: c })))));
+});
 
 describe('searchRecords()', () => {
   it('puts every clause in one record, linked to the clause on its reading page (or, unchanged in several, to its newest)', () => {

@@ -11,7 +11,7 @@
  *   ¶ buyers (4 sentences) → ¶ buyers + ¶ refused    → one Split row, the break marked ¶
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse, type CompareRow } from '../../src/data/analysis.ts';
 import { align } from '../../src/lib/align/align.ts';
@@ -21,9 +21,22 @@ import type { Statement } from '../../src/lib/model/types.ts';
 import { withRows } from '../../src/lib/analyse/compare-headings.ts';
 import { fixturesDir } from './fixtures.ts';
 
-const corpus = await loadCorpus(join(fixturesDir, 'structure'));
-const comparison = analyse(corpus).comparison('2023-terms', '2024-terms')!;
-const rows = comparison.sections.flatMap((section) => section.rows);
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+async function setup() {
+  const corpus = await loadCorpus(join(fixturesDir, 'structure'));
+  const comparison = analyse(corpus).comparison('2023-terms', '2024-terms')!;
+  const rows = comparison.sections.flatMap((section) => section.rows);
+  return { corpus, comparison, rows };
+}
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let corpus!: Fixture['corpus'];
+let comparison!: Fixture['comparison'];
+let rows!: Fixture['rows'];
+beforeEach(async () => {
+  if (corpus !== undefined) return;
+  ({ corpus, comparison, rows } = await setup());
+});
 const section = (key: string) => comparison.sections.find((s) => s.key === key)!;
 const inserted = (row: CompareRow) => row.newer.filter((part) => part.op === 'insert').map((part) => part.text);
 const deleted = (row: CompareRow) => row.older.filter((part) => part.op === 'delete').map((part) => part.text);

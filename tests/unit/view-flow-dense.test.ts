@@ -1,15 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { flowLayout, HEADING_CHAR_PX, BAND_CHAR_PX } from '../../src/view/flow.ts';
 import { mainLine } from '../../src/view/series.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 
 // Eight versions of a long statement (tests/fixtures/versions8): the graph at its densest.
-const corpus = await loadCorpus('tests/fixtures/versions8');
-const series = analyse(corpus).series[0]!;
-const columns = mainLine(series.statements).map((s) => s.id);
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+async function setup() {
+  const corpus = await loadCorpus('tests/fixtures/versions8');
+  const series = analyse(corpus).series[0]!;
+  const columns = mainLine(series.statements).map((s) => s.id);
+  const clauses = (id: string) => series.graph.nodes.filter((n) => n.statementId === id).length;
+  const headings = Object.fromEntries(series.statements.map((s) => [s.id, { title: s.shortTitle, short: s.date.slice(0, 4), sub: `${clauses(s.id)} clauses`, subShort: String(clauses(s.id)) }]));
+  return { corpus, series, columns, headings };
+}
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let corpus!: Fixture['corpus'];
+let series!: Fixture['series'];
+let columns!: Fixture['columns'];
+let headings!: Fixture['headings'];
+beforeEach(async () => {
+  if (corpus !== undefined) return;
+  ({ corpus, series, columns, headings } = await setup());
+});
 const count = (id: string) => series.graph.nodes.filter((n) => n.statementId === id).length;
-const headings = Object.fromEntries(series.statements.map((s) => [s.id, { title: s.shortTitle, short: s.date.slice(0, 4), sub: `${count(s.id)} clauses`, subShort: String(count(s.id)) }]));
 
 describe('flowLayout with eight versions of a long statement', () => {
   it('has eight columns of about 150 clauses each', () => {
