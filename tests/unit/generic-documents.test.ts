@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseStatement } from '../../src/lib/content/parse.ts';
 import { wordDiff } from '../../src/lib/analyse/diff.ts';
 import { readSeries, defaultTitle } from '../../src/lib/content/series.ts';
@@ -23,8 +23,19 @@ const parsed = (body: string, front = ''): Statement => {
 const firstClause = (statement: Statement) => clausesOf(statement)[0]!;
 
 describe('a link target is part of the compared text', () => {
-  const older = firstClause(parsed('Read the [privacy notice](https://example.org/privacy) first. {#p}'));
-  const newer = firstClause(parsed('Read the [privacy notice](https://example.org/privacy-2025) first. {#p}'));
+  // Built in the first test, not at load time (tests/unit/README.md).
+  function setup() {
+    const older = firstClause(parsed('Read the [privacy notice](https://example.org/privacy) first. {#p}'));
+    const newer = firstClause(parsed('Read the [privacy notice](https://example.org/privacy-2025) first. {#p}'));
+    return { older, newer };
+  }
+  type Fixture = ReturnType<typeof setup>;
+  let older!: Fixture['older'];
+  let newer!: Fixture['newer'];
+  beforeEach(() => {
+    if (older !== undefined) return;
+    ({ older, newer } = setup());
+  });
 
   it('puts the address after the link words in the clause text, not in the page', () => {
     expect(older.text).toBe('Read the privacy notice <https://example.org/privacy> first.');

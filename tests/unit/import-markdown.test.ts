@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { draftStatement, formatSummary, readDateLine, summarise, toMarkdown } from '../../src/lib/import/draft.ts';
 import { readMarkdown } from '../../src/lib/import/markdown.ts';
 import { defaultStatementId, readDocument, takenBy } from '../../src/lib/import/read.ts';
@@ -19,7 +19,20 @@ function imported(markdown: string, given: Record<string, string> = fields) {
 }
 
 describe('npm run import on Markdown (CommonMark and GFM through remark)', () => {
-  const { draft, written, statement, errors } = imported(read('terms-2025-03.md'));
+  // Built in the first test, not at load time (tests/unit/README.md).
+  function setup() {
+    const { draft, written, statement, errors } = imported(read('terms-2025-03.md'));
+    return { draft, written, statement, errors };
+  }
+  type Fixture = ReturnType<typeof setup>;
+  let draft!: Fixture['draft'];
+  let written!: Fixture['written'];
+  let statement!: Fixture['statement'];
+  let errors!: Fixture['errors'];
+  beforeEach(() => {
+    if (draft !== undefined) return;
+    ({ draft, written, statement, errors } = setup());
+  });
 
   it('writes a file the content parser accepts, with the `#` heading as title', () => {
     expect(errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { toMarkdown, type Draft } from '../../src/lib/import/draft.ts';
 import { parseStatement } from '../../src/lib/content/parse.ts';
@@ -32,8 +32,20 @@ const complete: Draft['fields'] = {
 };
 
 describe('toMarkdown writes what the content parser reads back unchanged', () => {
-  const markdown = toMarkdown(draftOf(tricky, complete));
-  const { statement, diagnostics } = parseStatement({ path: 'statements/2025-x.md', text: markdown }, { today: '2100-01-01' });
+  // Built in the first test, not at load time (tests/unit/README.md).
+  function setup() {
+    const markdown = toMarkdown(draftOf(tricky, complete));
+    const { statement, diagnostics } = parseStatement({ path: 'statements/2025-x.md', text: markdown }, { today: '2100-01-01' });
+    return { markdown, statement, diagnostics };
+  }
+  type Fixture = ReturnType<typeof setup>;
+  let markdown!: Fixture['markdown'];
+  let statement!: Fixture['statement'];
+  let diagnostics!: Fixture['diagnostics'];
+  beforeEach(() => {
+    if (markdown !== undefined) return;
+    ({ markdown, statement, diagnostics } = setup());
+  });
   it('parses without errors', () => {
     expect(diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * (segmented by the platform), and the measure of word marks on word boundaries.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { clausesOf } from '../../src/lib/analyse/graph.ts';
 import { marksOnWordBoundaries } from '../../src/lib/eval/diff-quality.ts';
@@ -30,8 +30,18 @@ describe('rewordIn', () => {
   });
 });
 
-describe('perturb in Chinese and Russian', async () => {
-  const corpus = await loadCorpus(join(fixturesDir, 'langs'));
+describe('perturb in Chinese and Russian', () => {
+  // Built in the first test, not at load time (tests/unit/README.md).
+  async function setup() {
+    const corpus = await loadCorpus(join(fixturesDir, 'langs'));
+    return { corpus };
+  }
+  type Fixture = Awaited<ReturnType<typeof setup>>;
+  let corpus!: Fixture['corpus'];
+  beforeEach(async () => {
+    if (corpus !== undefined) return;
+    ({ corpus } = await setup());
+  });
   it('writes Chinese texts in Chinese: no Latin letters, no spaces, pieces end with 。', () => {
     const statement = corpus.statements.find((s) => s.id === '2024-lorn')!;
     for (const seed of [1, 2, 3]) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { anchorPage, quoteLabel, reportPair } from '../../src/lib/analyse/report.ts';
 import type { AlignedPair, Clause, Formula, Statement, Topic } from '../../src/lib/model/types.ts';
 
@@ -53,7 +53,17 @@ const pairs: AlignedPair[] = [
 ];
 
 describe('reportPair', () => {
-  const report = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024]);
+  // Built in the first test, not at load time (tests/unit/README.md).
+  function setup() {
+    const report = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024]);
+    return { report };
+  }
+  type Fixture = ReturnType<typeof setup>;
+  let report!: Fixture['report'];
+  beforeEach(() => {
+    if (report !== undefined) return;
+    ({ report } = setup());
+  });
 
   it('reportPair(older, newer, pairs) counts pairs by kind, every kind present', () => {
     // Full texts: every difference is evidence, so the reworded pairs are changes and the unpaired clauses real drops and additions.

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { align } from '../../src/lib/align/align.ts';
 import { clausesOf, linkedPairs } from '../../src/lib/analyse/graph.ts';
 import { loadCorpus } from '../../src/data/load.ts';
@@ -9,8 +9,20 @@ import type { Alignment, Statement } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 import { elements, parseXml, textContent, type XmlElement } from './xml.ts';
 
-const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
-const series = corpus.series[0]!;
+// Built in the first test that runs, not at load time, so that mutation testing sees which
+// tests reach the code (tests/unit/README.md).
+async function setup() {
+  const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
+  const series = corpus.series[0]!;
+  return { corpus, series };
+}
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let corpus!: Fixture['corpus'];
+let series!: Fixture['series'];
+beforeEach(async () => {
+  if (corpus !== undefined) return;
+  ({ corpus, series } = await setup());
+});
 
 function tei(statements: Statement[]): string {
   const byId = new Map(statements.map((statement) => [statement.id, statement]));
@@ -23,9 +35,21 @@ function tei(statements: Statement[]): string {
 }
 
 describe('toTei', () => {
-  const root = parseXml(tei(corpus.statements));
-  const apps = elements(root, 'app');
-  const witnesses = elements(root, 'witness').map((witness) => witness.attrs['xml:id']);
+  // Built in the first test, not at load time (tests/unit/README.md).
+  function setup() {
+    const root = parseXml(tei(corpus.statements));
+    const apps = elements(root, 'app');
+    const witnesses = elements(root, 'witness').map((witness) => witness.attrs['xml:id']);
+    return { root, apps, witnesses };
+  }
+  type Fixture = ReturnType<typeof setup>;
+  let root!: Fixture['root'];
+  let apps!: Fixture['apps'];
+  let witnesses!: Fixture['witnesses'];
+  beforeEach(() => {
+    if (root !== undefined) return;
+    ({ root, apps, witnesses } = setup());
+  });
 
   it('toTei(series, statements, alignments) is well-formed TEI with a witness per statement', () => {
     expect(root.name).toBe('TEI');
@@ -87,13 +111,29 @@ describe('toTei', () => {
 
 describe('toTei with the source registry', () => {
   // series-b quotes "one river, one future"; bind its footnote to an invented witness.
-  const statements = corpus.statements;
-  const quoting = statements.flatMap((statement) => clausesOf(statement).filter((clause) => clause.quotes.length > 0).map((clause) => ({ statement, clause })))[0]!;
-  const label = quoting.clause.quotes[0]!.cites[0]!;
-  const registry = [{ id: label, label: 'Invented wire', url: 'https://example.org/wire', kind: 'wire' as const, lang: 'en', follows: 'wire-en', statements: [quoting.statement.id], position: { file: 'sources.yaml', line: 1, column: 1 } }];
-  const byId = new Map(statements.map((statement) => [statement.id, statement]));
-  const alignments: Alignment[] = linkedPairs(statements).map(([older, newer]) => ({ older, newer, pairs: align(clausesOf(byId.get(older)!), clausesOf(byId.get(newer)!), { formulas: corpus.formulas }) }));
-  const root = parseXml(toTei(series, statements, alignments, [], registry));
+  // Built in the first test, not at load time (tests/unit/README.md).
+  function setupRegistry() {
+    const statements = corpus.statements;
+    const quoting = statements.flatMap((statement) => clausesOf(statement).filter((clause) => clause.quotes.length > 0).map((clause) => ({ statement, clause })))[0]!;
+    const label = quoting.clause.quotes[0]!.cites[0]!;
+    const registry = [{ id: label, label: 'Invented wire', url: 'https://example.org/wire', kind: 'wire' as const, lang: 'en', follows: 'wire-en', statements: [quoting.statement.id], position: { file: 'sources.yaml', line: 1, column: 1 } }];
+    const byId = new Map(statements.map((statement) => [statement.id, statement]));
+    const alignments: Alignment[] = linkedPairs(statements).map(([older, newer]) => ({ older, newer, pairs: align(clausesOf(byId.get(older)!), clausesOf(byId.get(newer)!), { formulas: corpus.formulas }) }));
+    const root = parseXml(toTei(series, statements, alignments, [], registry));
+    return { statements, quoting, label, registry, byId, alignments, root };
+  }
+  type FixtureRegistry = ReturnType<typeof setupRegistry>;
+  let statements!: FixtureRegistry['statements'];
+  let quoting!: FixtureRegistry['quoting'];
+  let label!: FixtureRegistry['label'];
+  let registry!: FixtureRegistry['registry'];
+  let byId!: FixtureRegistry['byId'];
+  let alignments!: FixtureRegistry['alignments'];
+  let root!: FixtureRegistry['root'];
+  beforeEach(() => {
+    if (statements !== undefined) return;
+    ({ statements, quoting, label, registry, byId, alignments, root } = setupRegistry());
+  });
 
   it('binds each quote to its witness in the listBibl', () => {
     const bibl = elements(root, 'bibl');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { flowLayout, statementOf } from '../../src/view/flow.ts';
 import { mainLine } from '../../src/view/series.ts';
 import { loadCorpus } from '../../src/data/load.ts';
@@ -120,9 +120,20 @@ describe('flowLayout', () => {
   });
 });
 
-describe('flowLayout on the corpus', async () => {
-  const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
-  const analysis = analyse(corpus);
+describe('flowLayout on the corpus', () => {
+  // Built in the first test, not at load time (tests/unit/README.md).
+  async function setup() {
+    const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+    const analysis = analyse(corpus);
+    return { corpus, analysis };
+  }
+  type Fixture = Awaited<ReturnType<typeof setup>>;
+  let corpus!: Fixture['corpus'];
+  let analysis!: Fixture['analysis'];
+  beforeEach(async () => {
+    if (corpus !== undefined) return;
+    ({ corpus, analysis } = await setup());
+  });
   it('flowLayout(series graph) has no overlapping nodes in a column and one node per clause', () => {
     for (const series of analysis.series) {
       const columns = mainLine(series.statements).map((s) => s.id);

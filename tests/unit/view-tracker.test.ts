@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findPhrase, phraseKey, trackFormulas } from '../../src/view/tracker.ts';
 import { latestPair, mainLine } from '../../src/view/series.ts';
 import { loadCorpus } from '../../src/data/load.ts';
@@ -7,20 +7,29 @@ import { clausesOf } from '../../src/lib/model/statement.ts';
 import type { Formula, RegistrySource, Statement, Topic } from '../../src/lib/model/types.ts';
 import { statement } from './statements.ts';
 
-const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+// Loaded in the first test, not at load time (tests/unit/README.md).
+let corpus!: Awaited<ReturnType<typeof loadCorpus>>;
+beforeEach(async () => {
+  corpus ??= await loadCorpus(process.env.CONTENT_DIR ?? 'content');
+});
+/** Each series of the corpus with its statements and its tracker. */
+const everySeries = () =>
+  corpus.series.map((series) => {
+    const statements = corpus.statements.filter((s) => s.series === series.id);
+    return { series, statements, tracker: trackFormulas(statements, corpus.formulas, corpus.topics) };
+  });
 
 describe('trackFormulas', () => {
-  for (const series of corpus.series) {
-    const statements = corpus.statements.filter((s) => s.series === series.id);
-    const tracker = trackFormulas(statements, corpus.formulas, corpus.topics);
-
-    it(`trackFormulas(${series.id}) has one cell per statement, in date order`, () => {
+  it('trackFormulas(series) has one cell per statement, in date order, in every series', () => {
+    for (const { tracker } of everySeries()) {
       const dates = tracker.statements.map((s) => s.date);
       expect([...dates].sort()).toEqual(dates);
       for (const group of tracker.groups) for (const row of group.rows) expect(row.cells.map((c) => c.statementId)).toEqual(tracker.statements.map((s) => s.id));
-    });
+    }
+  });
 
-    it(`trackFormulas(${series.id}) agrees with the clause tags`, () => {
+  it('trackFormulas(series) agrees with the clause tags, in every series', () => {
+    for (const { statements, tracker } of everySeries()) {
       for (const group of tracker.groups) {
         for (const row of group.rows) {
           for (const cell of row.cells) {
@@ -35,9 +44,11 @@ describe('trackFormulas', () => {
       }
       const seen = tracker.groups.flatMap((g) => g.rows).length;
       expect(seen + tracker.unseen.length).toBe(corpus.formulas.length);
-    });
+    }
+  });
 
-    it(`trackFormulas(${series.id}) flags formulas dropped and new in the latest statement of the main line`, () => {
+  it('trackFormulas(series) flags formulas dropped and new in the latest statement of the main line, in every series', () => {
+    for (const { statements, tracker } of everySeries()) {
       const pair = latestPair(statements)!;
       expect(tracker.latest).toEqual({ older: pair.older.id, newer: pair.newer.id });
       for (const row of tracker.groups.flatMap((g) => g.rows)) {
@@ -46,8 +57,8 @@ describe('trackFormulas', () => {
         if (row.droppedInLatest) expect(held(pair.older.id) && !held(pair.newer.id)).toBe(true);
         if (row.newInLatest) expect(!held(pair.older.id) && held(pair.newer.id)).toBe(true);
       }
-    });
-  }
+    }
+  });
 });
 
 // A small series written out by hand, so every expectation below is read off the texts, not computed.
