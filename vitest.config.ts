@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000
+    // Fixtures load in a beforeEach (tests/unit/README.md); on a loaded machine a corpus takes longer than the 10 s default.
+    testTimeout: 20_000,
+    hookTimeout: 60_000
   }
 });
