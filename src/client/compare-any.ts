@@ -10,6 +10,7 @@ import { href } from '../data/href.ts';
 import { formatDate } from '../lib/model/format.ts';
 import { computePair, PairError } from './compare-any/data.ts';
 import { h, renderComparison } from './compare-any/render.ts';
+import { renderPairPicker, renderSummary } from './compare-any/summary.ts';
 
 /** The pair an address asks for: from its path (`/compare/a/b/`), else from `?older=&newer=`. */
 export function pairOfAddress(location: Location): { older: string; newer: string } | undefined {
@@ -27,6 +28,11 @@ export function pairOfAddress(location: Location): { older: string; newer: strin
   const older = params.get('older');
   const newer = params.get('newer');
   return older && newer ? { older, newer } : undefined;
+}
+
+/** What the summary says when nothing makes a headline: the series' wording, which the build writes into the page. */
+function noHeadlinesOf(host: HTMLElement, digest: boolean): string {
+  return (digest ? host.dataset.noHeadlinesDigest : host.dataset.noHeadlinesFull) ?? 'No change here makes a headline: the rows below show every change.';
 }
 
 /**
@@ -53,8 +59,10 @@ export async function mountPair(host: HTMLElement, status: HTMLElement, older: s
           'This comparison has no prebuilt page: your browser computed it just now from the site’s ',
           h('a', { href: href('/method/#method-data') }, 'open data'),
           ', with the same code the build uses. Nothing was sent anywhere. ',
-          h('a', { href: href('/compare/') }, 'The prebuilt comparisons'), '.')
+          h('a', { href: href('/compare/') }, 'The prebuilt comparisons'), '.'),
+        renderPairPicker(pair.series.statements, pair.older.id, pair.newer.id)
       ),
+      renderSummary({ newer: pair.newer, report: pair.report, formulas: pair.context.formulas, noHeadlines: noHeadlinesOf(host, pair.older.edition === 'digest' || pair.newer.edition === 'digest') }),
       renderComparison({ older: pair.older, newer: pair.newer, sections: pair.sections, droppedSections: pair.droppedSections, formulas: pair.context.formulas, topics: pair.context.topics, shortTitles: new Map(pair.series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: true })
     );
     host.replaceChildren(root);

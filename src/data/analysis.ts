@@ -16,13 +16,13 @@ import type { Corpus } from './load.ts';
 import type { CompareMode, Series } from '../lib/content/series.ts';
 import type { AlignedPair, ClauseGraph, Lineage, PairReport, Statement } from '../lib/model/types.ts';
 import { buildGraph, byDateThenId, linkedPairs } from '../lib/analyse/graph.ts';
-import { anchorPage, reportPair } from '../lib/analyse/report.ts';
+import { anchorPage } from '../lib/analyse/report.ts';
+import { pageReport } from '../lib/analyse/page-report.ts';
 import { classifyPairs, type RowEvidence } from '../lib/analyse/evidence.ts';
 import { neighbour } from '../lib/export/search-records.ts';
 import type { EvidenceRow, SeriesData } from '../lib/export/open-data.ts';
 // The rows of a compare page live in src/lib/analyse/compare-rows.ts, which the browser runs too.
 import { alignPair as alignWithCorrections, compareRows, type CompareSection, type DroppedSection } from '../lib/analyse/compare-rows.ts';
-import { rowCounts } from '../lib/analyse/compare-headings.ts';
 import { mainLine } from '../view/series.ts';
 
 export { isClaimedChange, tidy, type CompareRow, type CompareSection, type DroppedSection, type RowKind } from '../lib/analyse/compare-rows.ts';
@@ -202,10 +202,8 @@ export function analyse(corpus: Corpus): Analysis {
     const { pairs, alignerPairs } = alignment(olderId, newerId)!;
     const companions = entry.statements.filter((other) => other.date === newer.date && other.id !== newer.id && other.id !== older.id);
     const evidence = classifyPairs(pairs, { older, newer, registry, companions });
-    const report = reportPair(older, newer, pairs, corpus.formulas, corpus.topics, entry.statements.slice(0, at), companions, evidence);
     const shown = compareRows(older, newer, pairs, evidence, (node) => lineages.get(node)?.id);
-    // Between full texts the page's rows (heading rows, paragraph groups) are what the summary counts.
-    if (older.edition === 'full' && newer.edition === 'full') report.counts = rowCounts(shown.sections.flatMap((section) => section.rows));
+    const report = pageReport({ older, newer, pairs, evidence, sections: shown.sections, formulas: corpus.formulas, topics: corpus.topics, history: entry.statements.slice(0, at), companions });
     const made: Comparison = { older, newer, pairs, alignerPairs, report, evidence, ...shown };
     cache.set(key, made);
     if (cache.size > comparisonCacheSize) cache.delete(cache.keys().next().value!);

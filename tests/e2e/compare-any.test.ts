@@ -45,6 +45,25 @@ function domRows(page: Page): Promise<DomRow[]> {
   );
 }
 
+type DomSummary = { counts: string; headlines: Array<[string, string]>; evidence: string[]; formulas: string[]; pickerOlder: string; pickerNewer: string };
+
+/** The summary of a compare page as its DOM shows it: counts line (without the list-view link), findings, rows by evidence, formula lists, and the pair picker's choice. */
+function domSummary(page: Page): Promise<DomSummary> {
+  return page.evaluate(() => {
+    const summary = document.querySelector('#compare .summary');
+    const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const countsLine = summary?.querySelector('.counts-line');
+    return {
+      counts: text(countsLine).replace(/ The changes in a list$/, ''),
+      headlines: [...(summary?.querySelectorAll('ol.headlines a') ?? [])].map((link) => [text(link), link.getAttribute('href') ?? ''] as [string, string]),
+      evidence: [...(summary?.querySelectorAll('dl.counts > div') ?? [])].map((entry) => text(entry)),
+      formulas: [...(summary?.querySelectorAll('.summary-grid h3, .formula-list li') ?? [])].map((entry) => text(entry)),
+      pickerOlder: document.querySelector<HTMLSelectElement>('#compare form.pair-picker select[name="older"]')?.value ?? '',
+      pickerNewer: document.querySelector<HTMLSelectElement>('#compare form.pair-picker select[name="newer"]')?.value ?? ''
+    };
+  });
+}
+
 async function computedRows(page: Page): Promise<DomRow[]> {
   await page.locator('#compare[data-computed="browser"] .row').first().waitFor();
   return domRows(page);
@@ -57,6 +76,11 @@ describe('a pair computed in the browser', () => {
     expect(expected.length).toBeGreaterThan(0);
     const computed = await openPage(browser(), `${baseUrl}/compare/pair/?older=${older}&newer=${newer}`);
     expect(await computedRows(computed.page)).toEqual(expected);
+    // The same summary: counts, findings with their row links, rows by evidence and formulas, and the picker set to this pair.
+    const summary = await domSummary(built.page);
+    expect(summary.counts).toMatch(/\d+ changed/);
+    expect([summary.pickerOlder, summary.pickerNewer]).toEqual([older, newer]);
+    expect(await domSummary(computed.page)).toEqual(summary);
     await expect(computed.page.locator('#computed-note').textContent()).resolves.toContain('computed it just now');
     expect([...built.problems, ...computed.problems]).toEqual([]);
     if (older === checked[0]![0] && newer === checked[0]![1]) {

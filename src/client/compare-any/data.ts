@@ -5,8 +5,9 @@
  */
 import { href } from '../../data/href.ts';
 import { comparePair, type CompareSection, type DroppedSection } from '../../lib/analyse/compare-rows.ts';
+import { pageReport } from '../../lib/analyse/page-report.ts';
 import type { CompareContextFile, ContextStatement, StatementFile } from '../../lib/export/compare-data.ts';
-import type { Statement } from '../../lib/model/types.ts';
+import type { PairReport, Statement } from '../../lib/model/types.ts';
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(href(path));
@@ -39,7 +40,7 @@ export function seriesOf(file: CompareContextFile, id: string): { id: string; ti
 }
 
 /** A computed comparison. */
-export type ComputedPair = { older: Statement; newer: Statement; sections: CompareSection[]; droppedSections: DroppedSection[]; context: CompareContextFile; series: { id: string; title: string; statements: ContextStatement[] } };
+export type ComputedPair = { older: Statement; newer: Statement; sections: CompareSection[]; droppedSections: DroppedSection[]; report: PairReport; context: CompareContextFile; series: { id: string; title: string; statements: ContextStatement[] } };
 
 /** Why a pair cannot be compared, in words for the reader. */
 export class PairError extends Error {}
@@ -61,6 +62,8 @@ export async function computePair(olderId: string, newerId: string, newerOverrid
   const olderFile = await loadStatement(olderId);
   for (const [clause, lineage] of Object.entries(olderFile.lineages)) lineages.set(`${olderId}/${clause}`, lineage);
   let companions: Statement[] = [];
+  // The statements before the newer one, for the summary's "last seen in …": all of the series for a reader's own text.
+  let historyIds = series.statements.map((statement) => statement.id);
   if (newerOverride) newer = newerOverride;
   else {
     const newerAt = series.statements.findIndex((statement) => statement.id === newerId);
@@ -73,7 +76,9 @@ export async function computePair(olderId: string, newerId: string, newerOverrid
     // Other statements signed the same day: a provision may have moved to one of them.
     const sameDay = series.statements.filter((statement) => statement.date === newerDate && statement.id !== newerId && statement.id !== olderId);
     companions = (await Promise.all(sameDay.map((statement) => loadStatement(statement.id)))).map((entry) => entry.statement);
+    historyIds = historyIds.slice(0, newerAt);
   }
+  const history = (await Promise.all(historyIds.map((id) => loadStatement(id)))).map((entry) => entry.statement);
   const older = olderFile.statement;
   const result = comparePair(older, newer, {
     formulas: file.formulas,
@@ -82,5 +87,6 @@ export async function computePair(olderId: string, newerId: string, newerOverrid
     companions,
     lineageOf: (node) => lineages.get(node)
   });
-  return { older, newer, sections: result.sections, droppedSections: result.droppedSections, context: file, series };
+  const report = pageReport({ older, newer, pairs: result.pairs, evidence: result.evidence, sections: result.sections, formulas: file.formulas, topics: file.topics, history, companions });
+  return { older, newer, sections: result.sections, droppedSections: result.droppedSections, report, context: file, series };
 }

@@ -4,3 +4,4 @@ export * from './graph.ts';
 export * from './indexes.ts';
 export * from './report.ts';
 export * from './tag.ts';
+export * from './page-report.ts';
