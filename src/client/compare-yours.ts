@@ -14,6 +14,7 @@ import { clausesOf } from '../lib/model/statement.ts';
 import { plural } from '../lib/model/format.ts';
 import { computePair, loadContext, PairError, seriesOf } from './compare-any/data.ts';
 import { h, renderComparison } from './compare-any/render.ts';
+import { renderSummary } from './compare-any/summary.ts';
 
 const form = document.getElementById('own-form') as HTMLFormElement | null;
 const textarea = document.getElementById('own-text') as HTMLTextAreaElement | null;
@@ -69,6 +70,7 @@ async function compare(): Promise<void> {
       h('div', { class: 'compare', 'data-computed': 'browser', 'data-older': pair.older.id },
         h('header', { class: 'compare-header' }, heading,
           h('p', { class: 'computed-note' }, `Computed in your browser: ${plural(clausesOf(tagged).length, 'clause')} of your text, ${plural(formulas, 'tracked formula')} found in it. Nothing was sent anywhere.`)),
+        renderSummary({ newer: tagged, report: pair.report, formulas: context.formulas, noHeadlines: 'No formula was dropped or introduced, and no topic lost or gained more than one clause: the rows below show every change.' }),
         renderComparison({ older: pair.older, newer: tagged, sections: pair.sections, droppedSections: pair.droppedSections, formulas: context.formulas, topics: context.topics, shortTitles: new Map(series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: false, toolbar: false })
       )
     );

@@ -77,6 +77,13 @@ describe('compare your own text', () => {
     // Every other clause of the statement stands unchanged against itself.
     const kept = older.sections.flatMap((section) => section.paragraphs).filter((paragraph) => paragraph !== removed).flatMap((paragraph) => paragraph.clauses.map((clause) => clause.text));
     for (const text of kept) expect(rows.some((row) => row.older.includes(text) && row.newer.includes(text) && row.marks === 0), text).toBe(true);
+    // The summary counts the rows the page shows: each kind's figure is the number of rows of that kind.
+    const counts = (await page.locator('#own-result .summary .counts-line').textContent()) ?? '';
+    const figure = (words: string) => Number(new RegExp(`(\\d+) ${words}`).exec(counts)?.[1] ?? 0);
+    const ofKind = (kind: string) => rows.filter((row) => row.kind === kind).length;
+    expect(counts).toMatch(/\d+ changed/);
+    expect([figure('changed'), figure('added'), figure('dropped'), figure('kept'), figure('documented in only one')]).toEqual([ofKind('changed'), ofKind('added'), ofKind('dropped'), ofKind('kept'), ofKind('undocumented')]);
+    expect(ofKind('kept')).toBeGreaterThan(0);
     // Focus moves to the result's heading, which names the pair.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('own-heading');
     await expect(page.locator('#own-status').textContent()).resolves.toMatch(/^Compared: \d+ rows\.$/);
