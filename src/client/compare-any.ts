@@ -62,8 +62,11 @@ export async function mountPair(host: HTMLElement, status: HTMLElement, older: s
           h('a', { href: href('/compare/') }, 'The prebuilt comparisons'), '.'),
         renderPairPicker(pair.series.statements, pair.older.id, pair.newer.id)
       ),
-      renderSummary({ newer: pair.newer, report: pair.report, formulas: pair.context.formulas, noHeadlines: noHeadlinesOf(host, pair.older.edition === 'digest' || pair.newer.edition === 'digest') }),
-      renderComparison({ older: pair.older, newer: pair.newer, sections: pair.sections, droppedSections: pair.droppedSections, formulas: pair.context.formulas, topics: pair.context.topics, shortTitles: new Map(pair.series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: true })
+      renderComparison({
+        older: pair.older, newer: pair.newer, sections: pair.sections, droppedSections: pair.droppedSections, formulas: pair.context.formulas, topics: pair.context.topics,
+        shortTitles: new Map(pair.series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: true,
+        summary: renderSummary({ newer: pair.newer, report: pair.report, formulas: pair.context.formulas, noHeadlines: noHeadlinesOf(host, pair.older.edition === 'digest' || pair.newer.edition === 'digest') })
+      })
     );
     host.replaceChildren(root);
     const rows = pair.sections.reduce((sum, section) => sum + section.total, 0);

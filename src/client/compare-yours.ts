@@ -70,8 +70,11 @@ async function compare(): Promise<void> {
       h('div', { class: 'compare', 'data-computed': 'browser', 'data-older': pair.older.id },
         h('header', { class: 'compare-header' }, heading,
           h('p', { class: 'computed-note' }, `Computed in your browser: ${plural(clausesOf(tagged).length, 'clause')} of your text, ${plural(formulas, 'tracked formula')} found in it. Nothing was sent anywhere.`)),
-        renderSummary({ newer: tagged, report: pair.report, formulas: context.formulas, noHeadlines: 'No formula was dropped or introduced, and no topic lost or gained more than one clause: the rows below show every change.' }),
-        renderComparison({ older: pair.older, newer: tagged, sections: pair.sections, droppedSections: pair.droppedSections, formulas: context.formulas, topics: context.topics, shortTitles: new Map(series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: false, toolbar: false })
+        renderComparison({
+          older: pair.older, newer: tagged, sections: pair.sections, droppedSections: pair.droppedSections, formulas: context.formulas, topics: context.topics,
+          shortTitles: new Map(series.statements.map((s) => [s.id, s.shortTitle])), newerHasPage: false, toolbar: false,
+          summary: renderSummary({ newer: tagged, report: pair.report, formulas: context.formulas, noHeadlines: 'No formula was dropped or introduced, and no topic lost or gained more than one clause: the rows below show every change.' })
+        })
       )
     );
     status.textContent = `Compared: ${plural(rows.length, 'row')}.`;

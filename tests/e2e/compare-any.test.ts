@@ -81,6 +81,7 @@ describe('a pair computed in the browser', () => {
     expect(summary.counts).toMatch(/\d+ changed/);
     expect([summary.pickerOlder, summary.pickerNewer]).toEqual([older, newer]);
     expect(await domSummary(computed.page)).toEqual(summary);
+    await expect(computed.page.locator('#compare .summary').count()).resolves.toBe(1);
     await expect(computed.page.locator('#computed-note').textContent()).resolves.toContain('computed it just now');
     expect([...built.problems, ...computed.problems]).toEqual([]);
     if (older === checked[0]![0] && newer === checked[0]![1]) {

@@ -30,6 +30,8 @@ export type RenderInput = {
   newerHasPage: boolean;
   /** The filters and "Next change" buttons that src/client/compare.ts drives (true by default). */
   toolbar?: boolean;
+  /** The page's summary (summary.ts), in place of the bare counts. */
+  summary?: HTMLElement;
 };
 
 type Child = Node | string | false | undefined | null;
@@ -156,13 +158,16 @@ export function renderComparison(input: RenderInput): DocumentFragment {
   };
 
   const fragment = document.createDocumentFragment();
+  const meta = h('p', { class: 'meta' }, `${plural(totalRows, 'row')}, ${changedRows} with a change the evidence shows.`);
+  const dropped = droppedSections.length > 0 && h('p', {}, `Parts of ${older.shortTitle} with no counterpart in ${newer.shortTitle}: `, ...droppedSections.flatMap((section, at) => [at > 0 ? ', ' : '', h('a', { href: `#${section.firstRow}` }, `${section.number ? `${section.number}. ` : ''}${section.heading}`)]), '.');
+  // The full summary when the caller made one; else the rows by evidence alone.
+  const summary = input.summary ?? h('section', { class: 'summary', 'aria-labelledby': 'summary-heading' },
+    h('h2', { id: 'summary-heading' }, 'Summary'),
+    h('dl', { class: 'counts' }, ...evidenceClasses.map((kind) => h('div', { class: `count kind-${kind}`, 'data-kind': kind, title: kindHelp[kind] }, h('dt', {}, h('span', { class: 'kind-label' }, kindLabels[kind])), h('dd', {}, String(counts.get(kind) ?? 0))))));
+  summary.querySelector('h2')?.after(meta);
+  if (dropped) summary.append(dropped);
   fragment.append(
-    h('section', { class: 'summary', 'aria-labelledby': 'summary-heading' },
-      h('h2', { id: 'summary-heading' }, 'Summary'),
-      h('p', { class: 'meta' }, `${plural(totalRows, 'row')}, ${changedRows} with a change the evidence shows.`),
-      h('dl', { class: 'counts' }, ...evidenceClasses.map((kind) => h('div', { class: `count kind-${kind}`, 'data-kind': kind, title: kindHelp[kind] }, h('dt', {}, h('span', { class: 'kind-label' }, kindLabels[kind])), h('dd', {}, String(counts.get(kind) ?? 0))))),
-      droppedSections.length > 0 && h('p', {}, `Parts of ${older.shortTitle} with no counterpart in ${newer.shortTitle}: `, ...droppedSections.flatMap((section, at) => [at > 0 ? ', ' : '', h('a', { href: `#${section.firstRow}` }, `${section.number ? `${section.number}. ` : ''}${section.heading}`)]), '.')
-    ),
+    summary,
     h('div', { class: 'compare-main' },
       input.toolbar !== false && h('div', { class: 'toolbar', 'data-pagefind-ignore': '' },
         h('form', { class: 'filters', id: 'filters', action: '', method: 'get' },
