@@ -5,7 +5,7 @@ import { goldLinks, possibleLinks, prf, scoreAgainstKeys } from '../../src/lib/e
 import { loadCorpus } from '../../src/data/load.ts';
 import { fixturesDir } from './fixtures.ts';
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 async function setup() {
   const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
@@ -18,7 +18,6 @@ let corpus!: Fixture['corpus'];
 let older!: Fixture['older'];
 let newer!: Fixture['newer'];
 beforeEach(async () => {
-  if (corpus !== undefined) return;
   ({ corpus, older, newer } = await setup());
 });
 const read = (text: string) => readConcordance({ path: 'concordance.yaml', text });

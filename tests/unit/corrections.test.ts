@@ -7,7 +7,7 @@ import { loadCorpus } from '../../src/data/load.ts';
 import type { AlignedPair } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 async function setup() {
   const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
@@ -22,7 +22,6 @@ let older!: Fixture['older'];
 let newer!: Fixture['newer'];
 let pairs!: Fixture['pairs'];
 beforeEach(async () => {
-  if (corpus !== undefined) return;
   ({ corpus, older, newer, pairs } = await setup());
 });
 const read = (text: string) => readCorrections({ path: 'alignments.yaml', text });

@@ -18,7 +18,7 @@ ${extra}sources:
     url: https://example.org/${id}
 ---
 `;
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 function setup() {
 const older = parse('2024-a', `${front('2024-a', '2024-05-16')}
@@ -63,7 +63,6 @@ type Fixture = ReturnType<typeof setup>;
 let older!: Fixture['older'];
 let newer!: Fixture['newer'];
 beforeEach(() => {
-  if (older !== undefined) return;
   ({ older, newer } = setup());
 });
 const source = (id: string, follows: string | undefined, statements: string[], kind: RegistrySource['kind'] = 'wire'): RegistrySource => ({ id, label: id, url: `https://example.org/${id}`, kind, lang: 'en', statements, position: { file: 'sources.yaml', line: 1, column: 1 }, ...(follows ? { follows } : {}) });

@@ -23,7 +23,7 @@ const parsed = (body: string, front = ''): Statement => {
 const firstClause = (statement: Statement) => clausesOf(statement)[0]!;
 
 describe('a link target is part of the compared text', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   function setup() {
     const older = firstClause(parsed('Read the [privacy notice](https://example.org/privacy) first. {#p}'));
     const newer = firstClause(parsed('Read the [privacy notice](https://example.org/privacy-2025) first. {#p}'));
@@ -33,7 +33,6 @@ describe('a link target is part of the compared text', () => {
   let older!: Fixture['older'];
   let newer!: Fixture['newer'];
   beforeEach(() => {
-    if (older !== undefined) return;
     ({ older, newer } = setup());
   });
 

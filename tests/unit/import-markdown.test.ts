@@ -19,7 +19,7 @@ function imported(markdown: string, given: Record<string, string> = fields) {
 }
 
 describe('npm run import on Markdown (CommonMark and GFM through remark)', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   function setup() {
     const { draft, written, statement, errors } = imported(read('terms-2025-03.md'));
     return { draft, written, statement, errors };
@@ -30,7 +30,6 @@ describe('npm run import on Markdown (CommonMark and GFM through remark)', () =>
   let statement!: Fixture['statement'];
   let errors!: Fixture['errors'];
   beforeEach(() => {
-    if (draft !== undefined) return;
     ({ draft, written, statement, errors } = setup());
   });
 

@@ -32,7 +32,7 @@ const complete: Draft['fields'] = {
 };
 
 describe('toMarkdown writes what the content parser reads back unchanged', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   function setup() {
     const markdown = toMarkdown(draftOf(tricky, complete));
     const { statement, diagnostics } = parseStatement({ path: 'statements/2025-x.md', text: markdown }, { today: '2100-01-01' });
@@ -43,7 +43,6 @@ describe('toMarkdown writes what the content parser reads back unchanged', () =>
   let statement!: Fixture['statement'];
   let diagnostics!: Fixture['diagnostics'];
   beforeEach(() => {
-    if (markdown !== undefined) return;
     ({ markdown, statement, diagnostics } = setup());
   });
   it('parses without errors', () => {

@@ -21,7 +21,7 @@ const ab: Alignment = { older: '2022-a', newer: '2023-b', pairs: [
   { kind: 'dropped', from: ['taiwan.2'], to: [], score: 0 },
   { kind: 'dropped', from: ['gas.1'], to: [], score: 0 }
 ] };
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 function setup() {
   const graph = buildGraph([a, b], [ab]);
@@ -30,7 +30,6 @@ function setup() {
 type Fixture = ReturnType<typeof setup>;
 let graph!: Fixture['graph'];
 beforeEach(() => {
-  if (graph !== undefined) return;
   ({ graph } = setup());
 });
 

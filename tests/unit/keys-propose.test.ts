@@ -16,7 +16,7 @@ const parse = (name: string, text = readFileSync(join(statementsDir, name), 'utf
 };
 const keysOf = (statement: Statement) => statement.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.key));
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 function setup() {
   const older = parse('2021-corra.md');
@@ -29,7 +29,6 @@ let older!: Fixture['older'];
 let newer!: Fixture['newer'];
 let proposals!: Fixture['proposals'];
 beforeEach(() => {
-  if (older !== undefined) return;
   ({ older, newer, proposals } = setup());
 });
 const original = readFileSync(join(statementsDir, '2023-velm.md'), 'utf8');

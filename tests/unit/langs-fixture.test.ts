@@ -13,7 +13,7 @@ import { searchRecords } from '../../src/lib/export/search-records.ts';
 import type { Clause } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 async function setup() {
   const corpus = await loadCorpus(join(fixturesDir, 'langs'));
@@ -22,7 +22,6 @@ async function setup() {
 type Fixture = Awaited<ReturnType<typeof setup>>;
 let corpus!: Fixture['corpus'];
 beforeEach(async () => {
-  if (corpus !== undefined) return;
   ({ corpus } = await setup());
 });
 const statement = (id: string) => corpus.statements.find((s) => s.id === id)!;

@@ -27,7 +27,7 @@ const parse = (path: string, text: string): Statement => {
   return result.statement!;
 };
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 function setup() {
   const older = parse('statements/test-2019.md', file('2019-05-01', '', 'The Parties are not an alliance.[^a] They trade.[^a] {#nature}\n\n[^a]: Fixture A, 2019, <https://example.org/a>.'));
@@ -41,7 +41,6 @@ type Fixture = ReturnType<typeof setup>;
 let older!: Fixture['older'];
 let newer!: Fixture['newer'];
 beforeEach(() => {
-  if (older !== undefined) return;
   ({ older, newer } = setup());
 });
 

@@ -31,7 +31,7 @@ describe('rewordIn', () => {
 });
 
 describe('perturb in Chinese and Russian', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   async function setup() {
     const corpus = await loadCorpus(join(fixturesDir, 'langs'));
     return { corpus };
@@ -39,7 +39,6 @@ describe('perturb in Chinese and Russian', () => {
   type Fixture = Awaited<ReturnType<typeof setup>>;
   let corpus!: Fixture['corpus'];
   beforeEach(async () => {
-    if (corpus !== undefined) return;
     ({ corpus } = await setup());
   });
   it('writes Chinese texts in Chinese: no Latin letters, no spaces, pieces end with 。', () => {

@@ -53,7 +53,7 @@ const pairs: AlignedPair[] = [
 ];
 
 describe('reportPair', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   function setup() {
     const report = reportPair(y2024, y2025, pairs, formulas, topics, [y2022, y2023, y2024]);
     return { report };
@@ -61,7 +61,6 @@ describe('reportPair', () => {
   type Fixture = ReturnType<typeof setup>;
   let report!: Fixture['report'];
   beforeEach(() => {
-    if (report !== undefined) return;
     ({ report } = setup());
   });
 

@@ -21,7 +21,7 @@ import type { Statement } from '../../src/lib/model/types.ts';
 import { withRows } from '../../src/lib/analyse/compare-headings.ts';
 import { fixturesDir } from './fixtures.ts';
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 async function setup() {
   const corpus = await loadCorpus(join(fixturesDir, 'structure'));
@@ -34,7 +34,6 @@ let corpus!: Fixture['corpus'];
 let comparison!: Fixture['comparison'];
 let rows!: Fixture['rows'];
 beforeEach(async () => {
-  if (corpus !== undefined) return;
   ({ corpus, comparison, rows } = await setup());
 });
 const section = (key: string) => comparison.sections.find((s) => s.key === key)!;

@@ -9,7 +9,7 @@ import type { Alignment, Statement } from '../../src/lib/model/types.ts';
 import { fixturesDir } from './fixtures.ts';
 import { elements, parseXml, textContent, type XmlElement } from './xml.ts';
 
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 async function setup() {
   const corpus = await loadCorpus(join(fixturesDir, 'series-b'));
@@ -20,7 +20,6 @@ type Fixture = Awaited<ReturnType<typeof setup>>;
 let corpus!: Fixture['corpus'];
 let series!: Fixture['series'];
 beforeEach(async () => {
-  if (corpus !== undefined) return;
   ({ corpus, series } = await setup());
 });
 
@@ -35,7 +34,7 @@ function tei(statements: Statement[]): string {
 }
 
 describe('toTei', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   function setup() {
     const root = parseXml(tei(corpus.statements));
     const apps = elements(root, 'app');
@@ -47,7 +46,6 @@ describe('toTei', () => {
   let apps!: Fixture['apps'];
   let witnesses!: Fixture['witnesses'];
   beforeEach(() => {
-    if (root !== undefined) return;
     ({ root, apps, witnesses } = setup());
   });
 
@@ -111,7 +109,7 @@ describe('toTei', () => {
 
 describe('toTei with the source registry', () => {
   // series-b quotes "one river, one future"; bind its footnote to an invented witness.
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   function setupRegistry() {
     const statements = corpus.statements;
     const quoting = statements.flatMap((statement) => clausesOf(statement).filter((clause) => clause.quotes.length > 0).map((clause) => ({ statement, clause })))[0]!;
@@ -131,7 +129,6 @@ describe('toTei with the source registry', () => {
   let alignments!: FixtureRegistry['alignments'];
   let root!: FixtureRegistry['root'];
   beforeEach(() => {
-    if (statements !== undefined) return;
     ({ statements, quoting, label, registry, byId, alignments, root } = setupRegistry());
   });
 

@@ -5,7 +5,7 @@ import { loadCorpus } from '../../src/data/load.ts';
 import { analyse } from '../../src/data/analysis.ts';
 
 // Eight versions of a long statement (tests/fixtures/versions8): the graph at its densest.
-// Built in the first test that runs, not at load time, so that mutation testing sees which
+// Built afresh before each test, not at load time, so that mutation testing sees which
 // tests reach the code (tests/unit/README.md).
 async function setup() {
   const corpus = await loadCorpus('tests/fixtures/versions8');
@@ -21,7 +21,6 @@ let series!: Fixture['series'];
 let columns!: Fixture['columns'];
 let headings!: Fixture['headings'];
 beforeEach(async () => {
-  if (corpus !== undefined) return;
   ({ corpus, series, columns, headings } = await setup());
 });
 const count = (id: string) => series.graph.nodes.filter((n) => n.statementId === id).length;

@@ -121,7 +121,7 @@ describe('flowLayout', () => {
 });
 
 describe('flowLayout on the corpus', () => {
-  // Built in the first test, not at load time (tests/unit/README.md).
+  // Built afresh before each test, not at load time (tests/unit/README.md).
   async function setup() {
     const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
     const analysis = analyse(corpus);
@@ -131,7 +131,6 @@ describe('flowLayout on the corpus', () => {
   let corpus!: Fixture['corpus'];
   let analysis!: Fixture['analysis'];
   beforeEach(async () => {
-    if (corpus !== undefined) return;
     ({ corpus, analysis } = await setup());
   });
   it('flowLayout(series graph) has no overlapping nodes in a column and one node per clause', () => {
