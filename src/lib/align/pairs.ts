@@ -11,8 +11,10 @@
  * clause. The window's candidates cost at most localWindow 32 comparisons per clause (a few
  * paragraphs; the backbone leaves most windows far narrower, 12 clauses on average in the
  * bench's 16,000-clause text), and a clause that finds its equal text there skips the index
- * search, the costly part: no pair the index finds could outrank that one. Each candidate is
- * scored by weighted Dice and must clear a bar that depends on the order:
+ * search, the costly part: no pair the index finds could outrank that one. What the window
+ * buys is mostly that time: on the bench's real-like text, windows of 0 to 128 clauses give
+ * the same F1 within 0.001, since the other side's search finds most partners in place. Each
+ * candidate is scored by weighted Dice and must clear a bar that depends on the order:
  *
  * - in order (inside its backbone window): minInOrder 0.35. Keeping the order is itself
  *   evidence, so a rewording that keeps a third of the weighted words in its place pairs;
