@@ -10,9 +10,12 @@
  *
  *  1. anchors (anchors.ts): equal texts unique on both sides; their heaviest in-order chain is
  *     the backbone that says which later pairs keep the order;
- *  2. pairs (pairs.ts): candidates from an inverted index, taken one to one, best first, with a
- *     lower bar for pairs that keep the order than for moves;
- *  3. splits and merges (splits.ts): a pair grows over free neighbours it contains;
+ *  2. pairs (pairs.ts): candidates from an inverted index and the backbone window, taken one to
+ *     one, best first, with a lower bar for pairs that keep the order than for moves, and moves
+ *     only when no rival comes close (near-duplicates wait);
+ *  3. splits and merges (splits.ts): a pair grows over free neighbours it contains; then
+ *     pairs round two (pairsLeft): the same among the clauses still free, where a rival that
+ *     paired in its place no longer blocks the copy that moved, and splits and merges again;
  *  4. blocks (splits.ts, extendDiagonals): each pair extends along its diagonal, since clauses
  *     often move in blocks;
  *  5. gaps (gaps.ts): small gaps between in-order pairs get an exact in-order pairing;
@@ -44,7 +47,7 @@ import { anchors } from './anchors.ts';
 import { fillGaps } from './gaps.ts';
 import { alignedPairs } from './kinds.ts';
 import { leftovers } from './leftovers.ts';
-import { bestFirst, candidateEdges } from './pairs.ts';
+import { pairs, pairsLeft } from './pairs.ts';
 import { pairParagraphs, pairPassages } from './passages.ts';
 import { problemOf, runSimilarity } from './problem.ts';
 import { sandwiched } from './sandwich.ts';
@@ -67,7 +70,9 @@ export type AlignOptions = {
 export function align(older: Clause[], newer: Clause[], options: AlignOptions = {}): AlignedPair[] {
   const problem = problemOf(older, newer, options.formulas, options.tuning, options.lang);
   const anchored = anchors(problem);
-  let matching = bestFirst(problem, anchored.matching, anchored.window, candidateEdges(problem, anchored.matching, anchored.repeated));
+  let matching = pairs(problem, anchored.matching, anchored.window, anchored.repeated);
+  matching = splitsAndMerges(problem, matching);
+  matching = pairsLeft(problem, matching, anchored.window);
   matching = splitsAndMerges(problem, matching);
   matching = extendDiagonals(problem, matching);
   matching = fillGaps(problem, matching);

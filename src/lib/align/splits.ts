@@ -20,7 +20,20 @@
  *   Dice is 2 × 6 / (6 + 6) = 1 (gain 0.33 ≥ 0.04): the pair becomes a split over both.
  *
  * Phase 9 (`joinFar`) makes the same test without adjacency: a clause still unmatched whose
- * words are mostly inside the clause of a one-to-one pair elsewhere joins that pair.
+ * words are mostly inside the clause of a one-to-one pair elsewhere joins that pair. One more
+ * test there: the clause must not be a copy of its own side's clause in the pair, that is,
+ * less than minContainment 0.5 of its weight may be in that clause (the containment bar
+ * again: half its weight or more already in the pair makes it more copy than piece). A piece
+ * of a split carries another part of the sentence; a second copy of the same part (in a text
+ * that repeats itself, a dropped near-duplicate) may still "gain" a word or two of the other
+ * side, but it is no piece. With weights simplified to 1 per word, stop words left out:
+ *
+ *   pair   older "the sides will expand trade in grain"  ~  newer "the sides will expand trade in
+ *          grain and deepen energy cooperation in the Arctic"
+ *   free   older "the sides will expand trade in grain and energy": 4 of its 5 words (0.8) are in
+ *          the pair's older clause: a copy, not joined, though "energy" would raise the Dice;
+ *   free   older "they will deepen energy cooperation in the Arctic": none of its words are
+ *          there (0): a piece, joins the pair.
  */
 import { addUnit, copyMatching, similarity, unmatched, type Matching, type Problem, type Unit } from './problem.ts';
 import { candidates, dice, shared, union, weightOf, type Side } from './terms.ts';
@@ -110,6 +123,7 @@ function joinSide(problem: Problem, matching: Matching, isNewer: boolean): void 
     const fixed = other.terms[partner]!;
     if (weight === 0 || shared(side.terms[k]!, fixed, w) / weight < T.minContainment) return;
     const mate = isNewer ? unit.news[0]! : unit.olds[0]!;
+    if (shared(side.terms[k]!, side.terms[mate]!, w) / weight >= T.minContainment) return;
     const joined = union(side.terms[mate]!, side.terms[k]!);
     const score = dice(fixed, other.weight[partner]!, joined, weightOf(joined, w), w);
     if (score < unit.score + T.minGain) return;

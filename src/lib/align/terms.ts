@@ -176,48 +176,63 @@ export function candidates(
 ): void {
   const index = buildIndex(target.terms, w.length);
   const acc = new Float64Array(target.terms.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(target.terms.length);
   const topI = new Int32Array(ALIGN_TUNING.topK);
   const topV = new Float64Array(ALIGN_TUNING.topK);
+  let probe = new Int32Array(64);
+  const postings = (t: number): number => index.start[t + 1]! - index.start[t]!;
   for (let s = 0; s < source.terms.length; s++) {
     if (skip(s)) continue;
-    const probe = Array.from(source.terms[s]!)
-      .filter((t) => {
-        const len = index.start[t + 1]! - index.start[t]!;
-        return len > 0 && len <= ALIGN_TUNING.maxPostings;
-      })
-      .sort((a, b) => index.start[a + 1]! - index.start[a]! - (index.start[b + 1]! - index.start[b]!));
+    // The clause's terms found in 1 to maxPostings target clauses, rarest first (insertion sort: a clause has few terms).
+    const terms = source.terms[s]!;
+    if (probe.length < terms.length) probe = new Int32Array(terms.length);
+    let size = 0;
+    for (let q = 0; q < terms.length; q++) {
+      const t = terms[q]!;
+      const len = postings(t);
+      if (len === 0 || len > ALIGN_TUNING.maxPostings) continue;
+      let r = size++;
+      while (r > 0 && postings(probe[r - 1]!) > len) {
+        probe[r] = probe[r - 1]!;
+        r--;
+      }
+      probe[r] = t;
+    }
     let budget = ALIGN_TUNING.probeBudget;
-    for (const t of probe) {
+    let count = 0;
+    for (let q = 0; q < size; q++) {
+      const t = probe[q]!;
       const from = index.start[t]!;
       const to = index.start[t + 1]!;
       if (to - from > budget && budget < ALIGN_TUNING.probeBudget) break;
       budget -= to - from;
+      const weight = w[t]!;
       for (let p = from; p < to; p++) {
         const c = index.items[p]!;
-        if (acc[c] === 0) touched.push(c);
-        acc[c]! += w[t]!;
+        if (acc[c] === 0) touched[count++] = c;
+        acc[c]! += weight;
       }
     }
     let filled = 0;
     // Among near-equal partners (a long text repeats itself), the one at the same relative place ranks first.
     const at = s / Math.max(1, source.terms.length - 1);
-    for (const c of touched) {
-      const v = acc[c]! * (1 - PLACE_WEIGHT * Math.abs(at - c / Math.max(1, target.terms.length - 1)));
+    const scale = 1 / Math.max(1, target.terms.length - 1);
+    for (let q = 0; q < count; q++) {
+      const c = touched[q]!;
+      const v = acc[c]! * (1 - PLACE_WEIGHT * Math.abs(at - c * scale));
       acc[c] = 0;
       // Insertion into the sorted top list: a free slot while it fills, else the last one if v beats it.
       if (filled < topI.length || v > topV[filled - 1]!) {
-        let q = filled < topI.length ? filled++ : filled - 1;
-        while (q > 0 && topV[q - 1]! < v) {
-          topV[q] = topV[q - 1]!;
-          topI[q] = topI[q - 1]!;
-          q--;
+        let r = filled < topI.length ? filled++ : filled - 1;
+        while (r > 0 && topV[r - 1]! < v) {
+          topV[r] = topV[r - 1]!;
+          topI[r] = topI[r - 1]!;
+          r--;
         }
-        topV[q] = v;
-        topI[q] = c;
+        topV[r] = v;
+        topI[r] = c;
       }
     }
-    touched.length = 0;
     for (let q = 0; q < filled; q++) emit(s, topI[q]!);
   }
 }

@@ -11,6 +11,8 @@ export const ALIGN_TUNING = {
   probeBudget: 3000,
   /** Tokens found in more clauses than this are not used to find candidates. */
   maxPostings: 600,
+  /** Widest backbone window (newer clauses) whose free clauses are all candidates of an older clause. */
+  localWindow: 32,
   /** Minimum Dice for a pair that keeps the order (same backbone gap). */
   minInOrder: 0.35,
   /** Minimum Dice for a pair matched out of order (moved). */
