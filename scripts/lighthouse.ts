@@ -79,7 +79,8 @@ function detail(lhr: Lhr): string {
   const lcp = items('largest-contentful-paint-element');
   const node = (lcp[0] as { items?: Array<{ node?: { selector?: string; snippet?: string } }> } | undefined)?.items?.[0]?.node ?? (lcp[0] as { node?: { selector?: string; snippet?: string } } | undefined)?.node;
   const phases = ((lcp[1] as { items?: Array<{ phase?: string; timing?: number }> } | undefined)?.items ?? []).map((phase) => `${phase.phase} ${Math.round(phase.timing ?? 0)} ms`);
-  lines.push(`    LCP element: ${node?.selector ?? '–'}  ${(node?.snippet ?? '').slice(0, 100)}${phases.length ? `\n      phases: ${phases.join(', ')}` : ''}`);
+  const lcpError = audit('largest-contentful-paint-element')?.errorMessage;
+  lines.push(`    LCP element: ${node?.selector ?? (lcpError ? `(Lighthouse could not say: ${lcpError.slice(0, 80)})` : '–')}  ${(node?.snippet ?? '').slice(0, 100)}${phases.length ? `\n      phases: ${phases.join(', ')}` : ''}`);
   const breakdown = items('mainthread-work-breakdown').slice(0, 5).map((item) => `${String(item.groupLabel ?? item.group)} ${Math.round(Number(item.duration ?? 0))} ms`);
   lines.push(`    main thread: ${breakdown.join(', ')}`);
   const shifts = items('layout-shifts').slice(0, 3).map((item) => `${(item.node as { selector?: string } | undefined)?.selector ?? '?'} ${Number(item.score ?? 0).toFixed(3)}`);
