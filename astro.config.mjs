@@ -13,7 +13,7 @@ export default defineConfig({
   base,
   output: 'static',
   // sitemap-index.xml and sitemap-0.xml under the base path (robots.txt points to it); not the 404 page.
-  // The font for Chinese and Russian originals, cut to the characters the content uses (scripts/script-font.ts).
+  // Fonts for Chinese and Russian originals, cut to the characters of each page that shows them (scripts/script-font.ts).
   integrations: [scriptFontIntegration(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -1,37 +1,61 @@
 /**
- * A font for the Chinese and Russian originals, cut at build time to the
- * characters the content uses, so that a reader without a CJK (or Cyrillic)
+ * Fonts for the Chinese and Russian originals, cut at build time to the
+ * characters each page shows, so that a reader without a CJK (or Cyrillic)
  * font sees the text and not empty boxes. The source is Noto Sans Hans (SIL
  * Open Font License) from the `@embedpdf/fonts-sc` package; `subset-font`
  * (HarfBuzz's hb-subset in WebAssembly) keeps only the glyphs needed and writes
- * WOFF2. The result goes to src/styles/generated/, with an @font-face rule whose
- * unicode-range lists exactly those characters: Vite hashes the file into
- * _astro/ like any asset, and the browser downloads it only on a page that shows
- * one of them, and only when no font before it in the stack has the character.
+ * WOFF2.
+ *
+ * After Astro has written the pages, each page whose text holds such a
+ * character gets a font cut to exactly its characters, written to `_astro/`
+ * under a name made of the font's content hash (pages with the same characters
+ * share one file, and two builds write the same bytes), and a small inline
+ * `<style>` with the `@font-face` rule: its `unicode-range` lists exactly those
+ * characters and it names common system CJK fonts first, so the font is fetched
+ * only by a reader without one. The style's hash joins the page's
+ * Content-Security-Policy (`style-src`); the host files, written after the Astro
+ * build from the pages' policies, carry it too. Pages without such text get no
+ * rule and load no font.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
 
 /** The family name pages use (last before the generic family in --font-text and --font-ui). */
 export const scriptFamily = 'Summit Scripts';
-/** Where the font and its CSS are written. */
-export const generatedDir = 'src/styles/generated';
+/** A page's font file name in the assets folder: `script-font.<content hash>.woff2`. */
+export const fontFileName = /script-font\.[0-9a-f]{12}\.woff2/;
 
 // CJK punctuation and ideographs, fullwidth forms, and Cyrillic.
 const SCRIPT_RE = /[\u0400-\u04ff\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 // A reader who has a CJK font keeps it and downloads nothing.
 const LOCAL_FONTS = ['PingFang SC', 'PingFangSC-Regular', 'Microsoft YaHei', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular', 'Source Han Sans SC', 'Noto Sans SC'];
-const TEXT_FILE = /\.(?:md|markdown|ya?ml|txt|json|html?)$/iu;
 
-/** The characters of `text` the font is for, sorted by code point, each once. */
+/** The characters of `texts` the font is for, sorted by code point, each once. */
 export function scriptCharacters(texts: Iterable<string>): string[] {
   const found = new Set<string>();
   for (const text of texts) for (const char of text) if (SCRIPT_RE.test(char)) found.add(char);
   return [...found].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
+}
+
+/**
+ * The characters a built page can show: its body without scripts, styles and
+ * comments (attributes included, so a value or placeholder is covered), with
+ * numeric character references read.
+ */
+export function pageCharacters(html: string): string[] {
+  const start = html.search(/<body[\s>]/i);
+  const body = (start < 0 ? html : html.slice(start))
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#([0-9]+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)));
+  return scriptCharacters([body]);
 }
 
 /** A CSS unicode-range for the characters: runs of consecutive code points as ranges. */
@@ -48,55 +72,116 @@ export function unicodeRange(chars: readonly string[]): string {
   return parts.join(', ');
 }
 
-async function textFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await textFiles(path)));
-    else if (TEXT_FILE.test(entry.name)) out.push(path);
-  }
-  return out;
-}
-
 /** The source font file (the regular weight). */
 export function sourceFont(): string {
   // The package exports only its module; the fonts sit beside it.
   return join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 }
 
+/** The `@font-face` rule of a page's font. */
+export function fontFaceRule(url: string, chars: readonly string[]): string {
+  const sources = [...LOCAL_FONTS.map((name) => `local('${name}')`), `url('${url}') format('woff2')`].join(',');
+  return `@font-face{font-family:'${scriptFamily}';src:${sources};font-display:swap;unicode-range:${unicodeRange(chars).replace(/, /g, ',')}}`;
+}
+
+/** The CSP source for an inline style or script: `'sha256-…'`. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 /**
- * Write the subset font and its CSS for the content in `contentDir`. Without
- * any such character the CSS is a comment and no font is written. Skips the
- * work when the characters are those of the last run.
- *
- * @returns the characters, the font's size in bytes (0 when none) and any characters the source font lacks.
+ * A page with an inline `<style>` added at the end of its head and the style's
+ * hash added to the `style-src` of its Content-Security-Policy meta tag (a
+ * `style-src` is added after `default-src` when the policy has none).
  */
-export async function writeScriptFont(contentDir: string, root = '.'): Promise<{ chars: string[]; bytes: number; missing: string[] }> {
-  const texts = await Promise.all((await textFiles(resolve(contentDir))).map((path) => readFile(path, 'utf8')));
-  const chars = scriptCharacters(texts);
-  const dir = resolve(root, generatedDir);
-  await mkdir(dir, { recursive: true });
-  const cssPath = join(dir, 'script-font.css');
-  const fontPath = join(dir, 'script-font.woff2');
-  const stamp = createHash('sha256').update(`${sourceFont()}\n${chars.join('')}`).digest('hex').slice(0, 16);
-  const header = `/* Generated by scripts/script-font.ts (${stamp}): do not edit. */\n`;
-  if (existsSync(cssPath) && (await readFile(cssPath, 'utf8')).startsWith(header) && (chars.length === 0 || existsSync(fontPath))) {
-    return { chars, bytes: chars.length === 0 ? 0 : (await readFile(fontPath)).length, missing: [] };
+export function withInlineStyle(html: string, css: string): string {
+  const hash = cspHash(css);
+  const withPolicy = html.replace(/(<meta\s+http-equiv=["']?content-security-policy["']?\s+content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) => {
+    const updated = /(^|;)\s*style-src\b/i.test(policy)
+      ? policy.replace(/((?:^|;)\s*style-src\b)([^;]*)/i, (__, name: string, sources: string) => `${name}${sources.trimEnd()} ${hash}`)
+      : `${policy.replace(/;?\s*$/, '')}; style-src 'self' ${hash};`;
+    return `${open}${updated}${close}`;
+  });
+  const at = withPolicy.search(/<\/head>/i);
+  if (at < 0) throw new Error('A built page has no </head>: the script font rule has nowhere to go.');
+  return `${withPolicy.slice(0, at)}<style>${css}</style>${withPolicy.slice(at)}`;
+}
+
+/** What the script fonts of a build came to. */
+export type ScriptFontReport = {
+  /** Pages that got a font (site paths of their HTML files). */
+  pages: number;
+  /** Font files written, each once: name, size in bytes and how many pages use it. */
+  files: Array<{ name: string; bytes: number; pages: number; chars: number }>;
+  /** Per page, the size of its font in bytes. */
+  perPage: number[];
+  /** Characters of a page the source font has no glyph for, by page. */
+  missing: Array<{ page: string; chars: string[] }>;
+};
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) out.push(join(entry.parentPath, entry.name));
   }
-  if (chars.length === 0) {
-    await writeFile(cssPath, `${header}/* The content uses no Chinese, Japanese, Korean or Cyrillic character: no font needed. */\n`);
-    return { chars, bytes: 0, missing: [] };
+  // In path order, so that two builds do the same work in the same order.
+  return out.sort();
+}
+
+/**
+ * Give every built page that shows Chinese, Japanese, Korean or Cyrillic text
+ * its own subset font and `@font-face` rule.
+ *
+ * @param siteDir the built site.
+ * @param options base: the base path (`/`, `/summit-diff/`); assets: the assets folder under it (`_astro`).
+ */
+export async function writePageFonts(siteDir: string, options: { base: string; assets?: string }): Promise<ScriptFontReport> {
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const assets = options.assets ?? '_astro';
+  const pages = new Map<string, { chars: string[]; files: string[] }>();
+  for (const file of await htmlFiles(siteDir)) {
+    const chars = pageCharacters(await readFile(file, 'utf8'));
+    if (chars.length === 0) continue;
+    const key = chars.join('');
+    const group = pages.get(key) ?? { chars, files: [] };
+    group.files.push(file);
+    pages.set(key, group);
   }
+  const report: ScriptFontReport = { pages: 0, files: [], perPage: [], missing: [] };
+  if (pages.size === 0) return report;
   const source = await readFile(sourceFont());
-  // No hinting and no layout closure: a few KB for the glyphs themselves, not for instructions or vertical forms.
-  const font = await subsetFont(source, chars.join(''), { targetFormat: 'woff2', noHinting: true, noLayoutClosure: true });
-  const missing = await missingFrom(font, chars);
-  await writeFile(fontPath, font);
-  await writeFile(
-    cssPath,
-    `${header}@font-face {\n  font-family: '${scriptFamily}';\n  src: ${LOCAL_FONTS.map((name) => `local('${name}')`).join(', ')}, url('./script-font.woff2') format('woff2');\n  font-display: swap;\n  unicode-range: ${unicodeRange(chars)};\n}\n`
-  );
-  return { chars, bytes: font.length, missing };
+  for (const { chars, files } of pages.values()) {
+    // No hinting and no layout closure: the glyphs themselves, not instructions or vertical forms.
+    const font = await subsetFont(source, chars.join(''), { targetFormat: 'woff2', noHinting: true, noLayoutClosure: true });
+    const name = `script-font.${createHash('sha256').update(font).digest('hex').slice(0, 12)}.woff2`;
+    await writeFile(join(siteDir, assets, name), font);
+    const missing = await missingFrom(font, chars);
+    const css = fontFaceRule(`${base}${assets}/${name}`, chars);
+    for (const file of files) {
+      await writeFile(file, withInlineStyle(await readFile(file, 'utf8'), css));
+      report.perPage.push(font.length);
+      if (missing.length > 0) report.missing.push({ page: file.slice(siteDir.length), chars: missing });
+    }
+    report.pages += files.length;
+    report.files.push({ name, bytes: font.length, pages: files.length, chars: chars.length });
+  }
+  report.files.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return report;
+}
+
+/** The figures of a report: pages, files, largest and median font of a page, total bytes. */
+export function reportFigures(report: Pick<ScriptFontReport, 'pages' | 'files' | 'perPage'>): { pages: number; files: number; largest: number; median: number; total: number } {
+  const sizes = [...report.perPage].sort((a, b) => a - b);
+  const mid = sizes.length / 2;
+  const median = sizes.length === 0 ? 0 : sizes.length % 2 === 1 ? sizes[Math.floor(mid)]! : (sizes[mid - 1]! + sizes[mid]!) / 2;
+  return { pages: report.pages, files: report.files.length, largest: sizes.at(-1) ?? 0, median, total: report.files.reduce((sum, file) => sum + file.bytes, 0) };
+}
+
+/** One line of figures, as the build prints it. */
+export function reportLine(report: Pick<ScriptFontReport, 'pages' | 'files' | 'perPage'>): string {
+  const { pages, files, largest, median, total } = reportFigures(report);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return `Script fonts: ${pages} page${pages === 1 ? '' : 's'} show Chinese or Cyrillic text, ${files} font file${files === 1 ? '' : 's'} (WOFF2); per page largest ${kb(largest)}, median ${kb(median)}; ${kb(total)} in all.`;
 }
 
 /**
@@ -113,15 +198,21 @@ export async function missingFrom(font: Uint8Array, chars: readonly string[]): P
   return chars.filter((char) => !covered.has(char.codePointAt(0)!));
 }
 
-/** The Astro integration: writes the font before the build (and the dev server) starts. */
-export function scriptFontIntegration(): { name: string; hooks: Record<string, (options: { logger: { info: (m: string) => void; warn: (m: string) => void } }) => Promise<void>> } {
+/** The Astro integration: after the build has written the pages, gives each page its font. */
+export function scriptFontIntegration(): AstroIntegration {
+  let base = '/';
+  let assets = '_astro';
   return {
     name: 'summit-diff-script-font',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
-        const { chars, bytes, missing } = await writeScriptFont(process.env.CONTENT_DIR ?? 'content');
-        if (chars.length > 0) logger.info(`Script font: ${chars.length} characters, ${(bytes / 1024).toFixed(1)} KB (WOFF2).`);
-        if (missing.length > 0) logger.warn(`Script font: the source font has no glyph for ${missing.join(' ')}; those characters fall back to the reader's fonts.`);
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        assets = config.build.assets;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const report = await writePageFonts(fileURLToPath(dir), { base, assets });
+        logger.info(reportLine(report));
+        for (const { page, chars } of report.missing) logger.warn(`Script font: the source font has no glyph for ${chars.join(' ')} (${page}); those characters fall back to the reader's fonts.`);
       }
     }
   };

@@ -57,6 +57,14 @@ describe('a build with BASE_PATH=/summit-diff/', () => {
     expect(home).toContain('action="/summit-diff/search/"');
     expect(home).toMatch(/<link rel="stylesheet" href="\/summit-diff\/_astro\//);
     expect(home).toContain(`<meta property="og:image" content="${site}/summit-diff/og/default.png"`);
+    // A page's script font (an inline @font-face, which the href check does not read) is under the base too.
+    const fonts = pages.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/url\('([^']*script-font[^']*)'\)/g)].map((match) => match[1]!));
+    expect(fonts.length).toBeGreaterThan(0);
+    const all = files();
+    for (const font of fonts) {
+      expect(font).toMatch(/^\/summit-diff\/_astro\/script-font\.[0-9a-f]+\.woff2$/);
+      expect(all).toContain(join(out, ...font.split('/').slice(2)));
+    }
   });
 
   it('passes the link check under the base, and fails it at the root', () => {
