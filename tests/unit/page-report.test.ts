@@ -18,7 +18,7 @@ const pairs: AlignedPair[] = [
   { kind: 'dropped', from: ['energy.1'], to: [], score: 0 },
   { kind: 'added', from: [], to: ['space.1'], score: 0 }
 ];
-const evidence = (cls: RowEvidence['class']): RowEvidence => ({ class: cls, basis: 'complete', marks: 'all' });
+const evidence = (cls: RowEvidence['class']): RowEvidence => ({ class: cls, basis: 'complete', marks: 'all', moved: false });
 // The evidence the report counts: one changed, one dropped, one added.
 const byPair = [evidence('changed'), evidence('dropped'), evidence('added')];
 // The page's rows: a heading row of its own (a renamed part) beside the three pairs, and where a moved clause stood.
