@@ -19,13 +19,25 @@
  * Worked example: older ¶ buyers = b1 b2 b3 b4; newer ¶ buyers = b1 b2, ¶ refused = b3 b4.
  * The four pairs are same, in order, consecutive; the group {buyers} → {buyers, refused} is a
  * split. The reverse alignment gives a merge.
+ *
+ * A paragraph rewritten across its sentences is a group too (`rewritten`): one older and one
+ * newer paragraph whose pairs include two neighbours that both changed, one of them a sentence
+ * dropped, added, split or merged. Its changes run over sentence boundaries (words of one old
+ * sentence went into the next new one), so sentence rows would show one change in pieces; the
+ * paragraph as one row shows each change whole. Worked example: older ¶ refunds = r1 r2, newer
+ * ¶ refunds = r1' where r1' takes the start of r1 and the end of r2: the aligner pairs r2 → r1'
+ * (reworded) and drops r1, two changed neighbours, so ¶ refunds is one rewritten row. A
+ * paragraph with one reworded sentence, or one added at its end, stays row by row.
  */
 import type { AlignedPair, Clause } from '../model/types.ts';
 
 /** A paragraph split or merge: the pairs it groups (indices, ascending) and the paragraph keys of each side in order. */
-export type ParagraphGroup = { kind: 'split' | 'merged'; pairs: number[]; older: string[]; newer: string[] };
+export type ParagraphGroup = { kind: 'split' | 'merged' | 'rewritten'; pairs: number[]; older: string[]; newer: string[] };
 
 const inOrderKinds = new Set<AlignedPair['kind']>(['same', 'reworded', 'split', 'merged']);
+// Pairs whose sentences changed shape: a change next to one of them may cross a sentence boundary.
+const reshaped = new Set<AlignedPair['kind']>(['added', 'dropped', 'split', 'merged']);
+const rewrittenKinds = new Set<AlignedPair['kind']>([...inOrderKinds, 'added', 'dropped']);
 
 /**
  * The paragraph splits and merges of an alignment.
@@ -74,9 +86,9 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
   });
   const groups: ParagraphGroup[] = [];
   for (const group of members.values()) {
-    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : undefined;
+    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : group.older.size === 1 && group.newer.size === 1 && rewritten(group.pairs, pairs) ? 'rewritten' : undefined;
     if (!kind) continue;
-    if (!group.pairs.every((at) => inOrderKinds.has(pairs[at]!.kind))) continue;
+    if (!group.pairs.every((at) => (kind === 'rewritten' ? rewrittenKinds : inOrderKinds).has(pairs[at]!.kind))) continue;
     if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
     const olderKeys = consecutive(group.older, olderOrder);
     const newerKeys = consecutive(group.newer, newerOrder);
@@ -84,6 +96,15 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
     groups.push({ kind, pairs: group.pairs, older: olderKeys, newer: newerKeys });
   }
   return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
+}
+
+// Two neighbouring pairs of one paragraph that both changed, one of them reshaped (dropped, added, split, merged).
+function rewritten(members: readonly number[], pairs: readonly AlignedPair[]): boolean {
+  return members.some((at, k) => {
+    if (k === 0 || at !== members[k - 1]! + 1) return false;
+    const [a, b] = [pairs[members[k - 1]!]!.kind, pairs[at]!.kind];
+    return a !== 'same' && b !== 'same' && (reshaped.has(a) || reshaped.has(b));
+  });
 }
 
 // Paragraph keys in reading order, and the place of each.

@@ -1,5 +1,5 @@
 /**
- * Paragraph splits and merges on a compare page (align/paragraph-groups.ts) as one row each.
+ * Paragraph splits, merges and rewrites on a compare page (align/paragraph-groups.ts) as one row each.
  *
  * The group's row holds every clause of its paragraphs; its text marks the paragraph break
  * that came or went with a pilcrow (¶), inserted or deleted like a word, so the change is
@@ -56,12 +56,12 @@ export function paragraphGroupRows<Row extends GroupableRow>(
     const first = members[0]!;
     const from = members.flatMap((row) => row.from);
     const to = members.flatMap((row) => row.to);
-    const diff = sides(group.kind, withBreaks(from), withBreaks(to));
+    const diff = sides(group.kind === 'rewritten' ? 'reworded' : group.kind, withBreaks(from), withBreaks(to));
     const evidence: RowEvidence = { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
     const row: Row = {
       ...first,
       kind: 'changed',
-      shape: group.kind,
+      shape: group.kind === 'rewritten' ? 'reworded' : group.kind,
       evidence,
       anchors: [...new Set(members.flatMap((member) => [member.id, ...member.anchors]))].filter((anchor) => anchor !== first.id),
       from,
