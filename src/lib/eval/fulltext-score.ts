@@ -9,8 +9,10 @@
  * around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no change of it,
  * and a link target's words (`[terms](https://a.example/x)` → `…/y`) count
  * like any other. Every run of removed and added words between kept ones is
- * one change (a hunk of git's word diff, without its markup-only hunks); a
- * change is filed under links when a token of it holds a link, under
+ * one change (a hunk of git's word diff, without its markup-only hunks). HTML
+ * tags (`<br>`) are markup too, and a link whose words are its own address
+ * (`[a@b.example](mailto:a@b.example)`) counts that address once, as a reader
+ * sees it. A change is filed under links when a token of it holds a link, under
  * headings when it is on a heading line (ATX or setext).
  *
  * The page: each row's older and newer text, with the words it marks (inside
@@ -97,9 +99,25 @@ function tokensOf(text: string): Token[] {
   lines.forEach((line, at) => {
     const next = lines[at + 1] ?? '';
     const heading = /^\s{0,3}#{1,6}\s/.test(line) || (line.trim() !== '' && /^\s{0,3}(?:=+|-+)\s*$/.test(next)) || /^\s{0,3}(?:=+|-+)\s*$/.test(line);
-    for (const match of line.matchAll(/\S+/g)) tokens.push({ text: match[0], line: at, heading });
+    for (const match of markupFree(line).matchAll(/\S+/g)) tokens.push({ text: match[0], line: at, heading });
   });
   return tokens;
+}
+
+// HTML tags (`<br>`, `</sup>`) are markup: their names are no words. Autolinks (`<https://…>`) are not tags.
+const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+// A link whose words are its address (`[a@b.example](mailto:a@b.example)`, `[https://x](https://x)`)
+// is one address written twice for Markdown's sake: a reader sees it once.
+const addressLink = /\[([^[\]\s]+)\]\(((?:mailto:)?)([^()\s]+)\)/gi;
+
+// A line without the markup a reader never sees as words.
+function markupFree(line: string): string {
+  return line.replace(htmlTag, ' ').replace(addressLink, (whole, text: string, mailto: string, url: string) => {
+    const plain = text.replace(/\\(.)/g, '$1');
+    // As the page decides (content/parse.ts, linkTarget): the words are the address, with or without `mailto:` or a final `/`.
+    const target = `${mailto}${url}`;
+    return plain === target || plain === url || `${plain}/` === target ? `[${text}]()` : whole;
+  });
 }
 
 /**
