@@ -28,11 +28,14 @@
  * ¶ refunds = r1' where r1' takes the start of r1 and the end of r2: the aligner pairs r2 → r1'
  * (reworded) and drops r1, two changed neighbours, so ¶ refunds is one rewritten row. A
  * paragraph with one reworded sentence, or one added at its end, stays row by row.
+ *
+ * A new paragraph of several sentences is one group (`added`), and so is a paragraph that is
+ * gone (`dropped`): one change, one row, not a row a sentence.
  */
 import type { AlignedPair, Clause } from '../model/types.ts';
 
 /** A paragraph split or merge: the pairs it groups (indices, ascending) and the paragraph keys of each side in order. */
-export type ParagraphGroup = { kind: 'split' | 'merged' | 'rewritten'; pairs: number[]; older: string[]; newer: string[] };
+export type ParagraphGroup = { kind: 'split' | 'merged' | 'rewritten' | 'added' | 'dropped'; pairs: number[]; older: string[]; newer: string[] };
 
 const inOrderKinds = new Set<AlignedPair['kind']>(['same', 'reworded', 'split', 'merged']);
 // Pairs whose sentences changed shape: a change next to one of them may cross a sentence boundary.
@@ -86,8 +89,13 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
   });
   const groups: ParagraphGroup[] = [];
   for (const group of members.values()) {
-    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : group.older.size === 1 && group.newer.size === 1 && rewritten(group.pairs, pairs) ? 'rewritten' : undefined;
+    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : group.older.size === 1 && group.newer.size === 1 && rewritten(group.pairs, pairs) ? 'rewritten' : whole(group, pairs);
     if (!kind) continue;
+    if (kind === 'added' || kind === 'dropped') {
+      if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
+      groups.push({ kind, pairs: group.pairs, older: [...group.older], newer: [...group.newer] });
+      continue;
+    }
     if (!group.pairs.every((at) => (kind === 'rewritten' ? rewrittenKinds : inOrderKinds).has(pairs[at]!.kind))) continue;
     if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
     const olderKeys = consecutive(group.older, olderOrder);
@@ -105,6 +113,14 @@ function rewritten(members: readonly number[], pairs: readonly AlignedPair[]): b
     const [a, b] = [pairs[members[k - 1]!]!.kind, pairs[at]!.kind];
     return a !== 'same' && b !== 'same' && (reshaped.has(a) || reshaped.has(b));
   });
+}
+
+// A paragraph of two or more sentences, all of them new (or all gone): one change, so one row.
+function whole(group: { pairs: number[]; older: Set<string>; newer: Set<string> }, pairs: readonly AlignedPair[]): 'added' | 'dropped' | undefined {
+  if (group.pairs.length < 2) return undefined;
+  if (group.older.size === 0 && group.newer.size === 1 && group.pairs.every((at) => pairs[at]!.kind === 'added')) return 'added';
+  if (group.older.size === 1 && group.newer.size === 0 && group.pairs.every((at) => pairs[at]!.kind === 'dropped')) return 'dropped';
+  return undefined;
 }
 
 // Paragraph keys in reading order, and the place of each.

@@ -56,12 +56,15 @@ export function paragraphGroupRows<Row extends GroupableRow>(
     const first = members[0]!;
     const from = members.flatMap((row) => row.from);
     const to = members.flatMap((row) => row.to);
-    const diff = sides(group.kind === 'rewritten' ? 'reworded' : group.kind, withBreaks(from), withBreaks(to));
-    const evidence: RowEvidence = { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
+    const shape: AlignKind = group.kind === 'rewritten' ? 'reworded' : group.kind;
+    const diff = sides(shape, withBreaks(from), withBreaks(to));
+    // A paragraph all new or all gone keeps its sentences' evidence (added or dropped, and why).
+    const whole = group.kind === 'added' || group.kind === 'dropped';
+    const evidence: RowEvidence = whole ? first.evidence : { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
     const row: Row = {
       ...first,
-      kind: 'changed',
-      shape: group.kind === 'rewritten' ? 'reworded' : group.kind,
+      kind: whole ? first.kind : 'changed',
+      shape,
       evidence,
       anchors: [...new Set(members.flatMap((member) => [member.id, ...member.anchors]))].filter((anchor) => anchor !== first.id),
       from,
