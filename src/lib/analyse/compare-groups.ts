@@ -51,11 +51,18 @@ export function paragraphGroupRows<Row extends GroupableRow>(
 ): Map<number, Row> {
   const result = new Map<number, Row>();
   if (older.edition !== 'full' || newer.edition !== 'full') return result;
-  for (const group of paragraphGroups(pairs, clausesOf(older), clausesOf(newer))) {
+  const olderClauses = clausesOf(older);
+  const newerClauses = clausesOf(newer);
+  // A group's text is its paragraphs in reading order: its pairs' clauses can cross (a sentence
+  // merged with a later one), and joined pair by pair they would put words out of place.
+  const readingOrder = (clauses: readonly Clause[]) => new Map(clauses.map((clause, at) => [clause.id, at]));
+  const olderAt = readingOrder(olderClauses);
+  const newerAt = readingOrder(newerClauses);
+  for (const group of paragraphGroups(pairs, olderClauses, newerClauses)) {
     const members = group.pairs.map((at) => rows[at]!);
     const first = members[0]!;
-    const from = members.flatMap((row) => row.from);
-    const to = members.flatMap((row) => row.to);
+    const from = members.flatMap((row) => row.from).sort((a, b) => olderAt.get(a.id)! - olderAt.get(b.id)!);
+    const to = members.flatMap((row) => row.to).sort((a, b) => newerAt.get(a.id)! - newerAt.get(b.id)!);
     const shape: AlignKind = group.kind === 'rewritten' ? 'reworded' : group.kind;
     const diff = sides(shape, withBreaks(from), withBreaks(to));
     // A paragraph all new or all gone keeps its sentences' evidence (added or dropped, and why).
