@@ -28,9 +28,19 @@
  *
  * The unit keeps the pair's real similarity as its score, so the page says how alike the two
  * lines are ("8% alike") and a reader sees the pairing rests on position.
+ *
+ * The same pass settles repeated lines. A line that stands twice in a row in one version and
+ * once in the other ("close", a menu label a page saver left in the text) pairs with the first
+ * of the copies, and the second is the one added or dropped, as a word diff of the two texts
+ * says. Paired with the second, the page would show the first as new and the second as the
+ * old line, one place off from what a reader sees changed:
+ *
+ *   older  close  We updated …          newer  close  close  We updated …
+ *          paired with the first close; the second close is Added.
  */
 import { wordCount } from '../lang/words.ts';
 import { addUnit, copyMatching, orderChain, similarity, type Matching, type Problem } from './problem.ts';
+import { normalizedText } from './normalize.ts';
 import type { Clause } from '../model/types.ts';
 
 /** Pair the single older and newer clauses left between the same two in-order neighbours. */
@@ -66,7 +76,27 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     if (!isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
     addUnit(matching, [i], [j], similarity(problem, i, j));
   }
+  firstOfRepeats(matching, older, 'olds', 'olderUnit');
+  firstOfRepeats(matching, newer, 'news', 'newerUnit');
   return matching;
+}
+
+// A one-to-one pair moves to the first of identical lines just before its clause on that side, while they are free.
+function firstOfRepeats(matching: Matching, clauses: Clause[], side: 'olds' | 'news', unitOf: 'olderUnit' | 'newerUnit'): void {
+  matching.units.forEach((unit, id) => {
+    if (unit.olds.length !== 1 || unit.news.length !== 1) return;
+    let k = unit[side][0]!;
+    // A unit a later phase let go of holds no clause any more.
+    if (matching[unitOf][k] !== id) return;
+    const text = normalizedText(clauses[k]!.text);
+    if (text === '') return;
+    while (k > 0 && matching[unitOf][k - 1]! < 0 && normalizedText(clauses[k - 1]!.text) === text) {
+      matching[unitOf][k] = -1;
+      matching[unitOf][k - 1] = id;
+      k--;
+    }
+    unit[side] = [k];
+  });
 }
 
 // The clause starts (and ends) a paragraph on one side exactly when its partner does on the other.
