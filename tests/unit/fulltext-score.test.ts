@@ -55,6 +55,16 @@ describe('truthOf()', () => {
     expect(truth.changes[0]!.added.map((p) => truth.newerWords[p])).toEqual(['new']);
   });
 
+  it('compares git’s tokens whole: the "what" of "What’s" is not the "what" of an inserted sentence', () => {
+    const older = 'Country version: Ireland\n\nWhat’s covered in these terms\n';
+    const newer = 'Country version: Ireland\n\nWe are updating our terms so you know what to expect from us.\n\nWhat’s covered in these terms\n';
+    const truth = truthOf(older, newer);
+    // One inserted sentence, whole, as git word-diff shows it; the heading keeps its words.
+    expect(truth.changes.map((change) => change.added.map((p) => truth.newerWords[p]).join(' '))).toEqual(['we are updating our terms so you know what to expect from us']);
+    // Inside a changed token, words on both sides are kept: a hyphen is no change of the words.
+    expect(truthOf('Make legally-required updates.\n', 'Make legally required updates.\n').changes).toEqual([]);
+  });
+
   it('reads HTML tags as markup, not words: a table cell’s `<br>` is no word "br"', () => {
     const truth = truthOf('| Data | Inputs<br>* Feedback |\n', '| Data | Inputs<br>* Study data<br>* Feedback |\n');
     expect(truth.olderWords).toEqual(['data', 'inputs', 'feedback']);
