@@ -76,26 +76,40 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     if (!isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
     addUnit(matching, [i], [j], similarity(problem, i, j));
   }
-  firstOfRepeats(matching, older, 'olds', 'olderUnit');
-  firstOfRepeats(matching, newer, 'news', 'newerUnit');
+  const chain = orderChain(matching, newer.length).inOrder;
+  firstOfRepeats(matching, chain, { clauses: older, side: 'olds', unitOf: 'olderUnit' }, { side: 'news', unitOf: 'newerUnit' });
+  firstOfRepeats(matching, chain, { clauses: newer, side: 'news', unitOf: 'newerUnit' }, { side: 'olds', unitOf: 'olderUnit' });
   return matching;
 }
 
-// A one-to-one pair moves to the first of identical lines just before its clause on that side, while they are free.
-function firstOfRepeats(matching: Matching, clauses: Clause[], side: 'olds' | 'news', unitOf: 'olderUnit' | 'newerUnit'): void {
+type Side = { side: 'olds' | 'news'; unitOf: 'olderUnit' | 'newerUnit' };
+
+// A one-to-one pair moves to the first free copy of its clause on one side, after the last clause
+// there that an in-order pair before it holds: the copy a word diff keeps.
+function firstOfRepeats(matching: Matching, inOrder: readonly boolean[], moving: Side & { clauses: Clause[] }, other: Side): void {
   matching.units.forEach((unit, id) => {
     if (unit.olds.length !== 1 || unit.news.length !== 1) return;
-    let k = unit[side][0]!;
+    const k = unit[moving.side][0]!;
     // A unit a later phase let go of holds no clause any more.
-    if (matching[unitOf][k] !== id) return;
-    const text = normalizedText(clauses[k]!.text);
+    if (matching[moving.unitOf][k] !== id) return;
+    const text = normalizedText(moving.clauses[k]!.text);
     if (text === '') return;
-    while (k > 0 && matching[unitOf][k - 1]! < 0 && normalizedText(clauses[k - 1]!.text) === text) {
-      matching[unitOf][k] = -1;
-      matching[unitOf][k - 1] = id;
-      k--;
+    // Where this side's copies may start: after the in-order pair nearest before it on the other side.
+    let bound = -1;
+    for (let y = unit[other.side][0]! - 1; y >= 0; y--) {
+      const before = matching[other.unitOf][y]!;
+      if (before >= 0 && inOrder[before] === true && before !== id) {
+        bound = Math.max(...matching.units[before]![moving.side]);
+        break;
+      }
     }
-    unit[side] = [k];
+    for (let at = bound + 1; at < k; at++) {
+      if (matching[moving.unitOf][at]! >= 0 || normalizedText(moving.clauses[at]!.text) !== text) continue;
+      matching[moving.unitOf][k] = -1;
+      matching[moving.unitOf][at] = id;
+      unit[moving.side] = [at];
+      break;
+    }
   });
 }
 
