@@ -89,14 +89,78 @@ export function paragraphGroupRows<Row extends GroupableRow>(
   return result;
 }
 
-// The clauses with a pilcrow between two paragraphs (a clause of its own, so it diffs as a word).
-function withBreaks(clauses: readonly Clause[]): Clause[] {
+/**
+ * The clauses with a pilcrow between two paragraphs (a clause of its own, so it diffs as a word).
+ *
+ * @param clauses clauses in reading order.
+ */
+export function withBreaks(clauses: readonly Clause[]): Clause[] {
   const out: Clause[] = [];
   clauses.forEach((clause, k) => {
     if (k > 0 && clauses[k - 1]!.paragraphKey !== clause.paragraphKey) out.push({ ...clause, id: `${clause.id}-break`, text: paragraphBreak });
     out.push(clause);
   });
   return out;
+}
+
+/** The fields of a compare row that merging a whole section reads and writes. */
+export type SectionRow = GroupableRow & { heading?: { change: string; note: string } };
+
+/**
+ * A section whose text is all new, or all gone, as one row: its heading row (New heading, Heading
+ * no longer there) takes the rows of its paragraphs, so the section is one change, as the word
+ * diff sees it, not a heading row and a row a paragraph. Only the section's own paragraphs: a
+ * sub-section has its heading row of its own. In place, on the rows of each compare section.
+ *
+ * @param sections each compare section's rows, in page order.
+ * @param sides the two sides of a row as the page diffs them.
+ */
+export function wholeSectionRows<Row extends SectionRow>(
+  older: Statement,
+  newer: Statement,
+  sections: ReadonlyArray<{ rows: Row[] }>,
+  sides: (kind: AlignKind, from: Clause[], to: Clause[]) => { older: DiffPart[]; newer: DiffPart[] }
+): void {
+  if (older.edition !== 'full' || newer.edition !== 'full') return;
+  const clauseIds = (statement: Statement, key: string) => statement.sections.find((section) => section.key === key)?.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.id)) ?? [];
+  for (const section of sections) {
+    for (let at = 0; at < section.rows.length; at++) {
+      const head = section.rows[at]!;
+      const change = head.heading?.change;
+      if (change !== 'added' && change !== 'dropped') continue;
+      const added = change === 'added';
+      const headClause = (added ? head.to : head.from)[0];
+      if (!headClause) continue;
+      const wanted = new Set(clauseIds(added ? newer : older, headClause.id));
+      if (wanted.size === 0) continue;
+      // The rows right after the heading row that hold exactly the section's clauses, each all new (or all gone).
+      const taken: Row[] = [];
+      const seen = new Set<string>();
+      for (let next = at + 1; next < section.rows.length && seen.size < wanted.size; next++) {
+        const row = section.rows[next]!;
+        const clauses = added ? row.to : row.from;
+        if (row.heading || (added ? row.from.length > 0 || row.kind !== 'added' : row.to.length > 0 || row.kind === 'moved-away') || clauses.length === 0 || !clauses.every((clause) => wanted.has(clause.id))) break;
+        taken.push(row);
+        for (const clause of clauses) seen.add(clause.id);
+      }
+      if (taken.length === 0 || seen.size !== wanted.size) continue;
+      const clauses = [headClause, ...taken.flatMap((row) => (added ? row.to : row.from))];
+      const diff = added ? sides('added', [], withBreaks(clauses)) : sides('dropped', withBreaks(clauses), []);
+      const first = taken[0]!;
+      const merged: Row = {
+        ...head,
+        kind: first.kind,
+        evidence: first.evidence,
+        anchors: [...new Set([...head.anchors, ...taken.flatMap((row) => [row.id, ...row.anchors])])],
+        from: added ? [] : clauses,
+        to: added ? clauses : [],
+        older: diff.older,
+        newer: diff.newer,
+        heading: { ...head.heading!, note: added ? 'New section' : 'Section no longer there' },
+      };
+      section.rows.splice(at, taken.length + 1, merged);
+    }
+  }
 }
 
 /**
