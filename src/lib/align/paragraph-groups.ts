@@ -30,7 +30,9 @@
  * paragraph with one reworded sentence, or one added at its end, stays row by row.
  *
  * A new paragraph of several sentences is one group (`added`), and so is a paragraph that is
- * gone (`dropped`): one change, one row, not a row a sentence.
+ * gone (`dropped`): one change, one row, not a row a sentence. New paragraphs next to each other
+ * (nothing kept between them, in display and in reading order) are one group too: the word diff
+ * sees one change there.
  */
 import type { AlignedPair, Clause } from '../model/types.ts';
 
@@ -88,12 +90,14 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
     members.set(root, group);
   });
   const groups: ParagraphGroup[] = [];
+  // Paragraphs all new (or all gone), merged below when they stand next to each other.
+  const wholes: ParagraphGroup[] = [];
   for (const group of members.values()) {
     const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : group.older.size === 1 && group.newer.size === 1 && rewritten(group.pairs, pairs) ? 'rewritten' : whole(group, pairs);
     if (!kind) continue;
     if (kind === 'added' || kind === 'dropped') {
       if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
-      groups.push({ kind, pairs: group.pairs, older: [...group.older], newer: [...group.newer] });
+      wholes.push({ kind, pairs: group.pairs, older: [...group.older], newer: [...group.newer] });
       continue;
     }
     if (!group.pairs.every((at) => (kind === 'rewritten' ? rewrittenKinds : inOrderKinds).has(pairs[at]!.kind))) continue;
@@ -103,6 +107,9 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
     if (!olderKeys || !newerKeys) continue;
     groups.push({ kind, pairs: group.pairs, older: olderKeys, newer: newerKeys });
   }
+  // Runs stay inside a section: a new section's paragraphs go with its own heading.
+  const sectionOf = new Map([...older.map((clause) => [`o:${clause.paragraphKey}`, clause.sectionKey] as const), ...newer.map((clause) => [`n:${clause.paragraphKey}`, clause.sectionKey] as const)]);
+  groups.push(...mergedWholes(wholes, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind === 'added' ? 'n' : 'o'}:${key}`)));
   return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
 }
 
@@ -117,10 +124,27 @@ function rewritten(members: readonly number[], pairs: readonly AlignedPair[]): b
 
 // A paragraph of two or more sentences, all of them new (or all gone): one change, so one row.
 function whole(group: { pairs: number[]; older: Set<string>; newer: Set<string> }, pairs: readonly AlignedPair[]): 'added' | 'dropped' | undefined {
-  if (group.pairs.length < 2) return undefined;
   if (group.older.size === 0 && group.newer.size === 1 && group.pairs.every((at) => pairs[at]!.kind === 'added')) return 'added';
   if (group.older.size === 1 && group.newer.size === 0 && group.pairs.every((at) => pairs[at]!.kind === 'dropped')) return 'dropped';
   return undefined;
+}
+
+// Runs of whole paragraphs of one kind, next to each other in display and in reading order, as one
+// group each; a run of one paragraph of one sentence is a plain row, no group.
+function mergedWholes(wholes: ParagraphGroup[], olderOrder: ReturnType<typeof orderOf>, newerOrder: ReturnType<typeof orderOf>, sectionOf: (kind: ParagraphGroup['kind'], key: string) => string | undefined): ParagraphGroup[] {
+  const runs: ParagraphGroup[] = [];
+  for (const group of [...wholes].sort((a, b) => a.pairs[0]! - b.pairs[0]!)) {
+    const last = runs[runs.length - 1];
+    const side = group.kind === 'added' ? 'newer' : 'older';
+    const order = group.kind === 'added' ? newerOrder : olderOrder;
+    const previous = last?.[side][last[side].length - 1];
+    const next = last && previous !== undefined && last.kind === group.kind && group.pairs[0] === last.pairs[last.pairs.length - 1]! + 1 && order.at.get(group[side][0]!) === order.at.get(previous)! + 1 && sectionOf(group.kind, group[side][0]!) === sectionOf(group.kind, previous);
+    if (next) {
+      last.pairs.push(...group.pairs);
+      last[side].push(...group[side]);
+    } else runs.push({ ...group, pairs: [...group.pairs], older: [...group.older], newer: [...group.newer] });
+  }
+  return runs.filter((run) => run.pairs.length > 1);
 }
 
 // Paragraph keys in reading order, and the place of each.
