@@ -74,4 +74,23 @@ describe('sandwiched leftovers', () => {
     addUnit(weak, [2], [2], 1);
     expect(sandwiched(problem, weak).units).toHaveLength(2);
   });
+
+  it('pairs a repeated sentence with its first free copy after the in-order pair before it', () => {
+    // A list item (portability) moved up and took the two sentences of the item above it: the
+    // earlier phases paired the old sentences with the later copies (a real privacy policy), so
+    // the page showed the access item's own sentences as new.
+    const exportLine = 'You can export your data from your account at any time.';
+    const help = 'See our help page for the steps.';
+    const older = side('o', [['access', 'Access. You may ask for a copy of your data.'], ['access', exportLine], ['access', help], ['deletion', 'Deletion. You may ask us to delete your data.']]);
+    const newer = side('n', [['access', 'Access. You may ask for a copy of your data.'], ['access', exportLine], ['access', help], ['port', 'Portability. You may take the data you gave us to another service.'], ['port', exportLine], ['port', help], ['deletion', 'Deletion. You may ask us to delete your data.']]);
+    const problem = problemOf(older, newer);
+    const matching = emptyMatching(problem);
+    addUnit(matching, [0], [0], 1);
+    addUnit(matching, [1], [4], 1);
+    addUnit(matching, [2], [5], 1);
+    addUnit(matching, [3], [6], 1);
+    const result = sandwiched(problem, matching);
+    expect(result.units.map((unit) => `${unit.olds}>${unit.news}`)).toEqual(['0>0', '1>1', '2>2', '3>6']);
+    expect([...result.newerUnit]).toEqual([0, 1, 2, -1, -1, -1, 3]);
+  });
 });

@@ -55,6 +55,35 @@ describe('truthOf()', () => {
     expect(truth.changes[0]!.added.map((p) => truth.newerWords[p])).toEqual(['new']);
   });
 
+  it('compares git’s tokens whole: the "what" of "What’s" is not the "what" of an inserted sentence', () => {
+    const older = 'Country version: Ireland\n\nWhat’s covered in these terms\n';
+    const newer = 'Country version: Ireland\n\nWe are updating our terms so you know what to expect from us.\n\nWhat’s covered in these terms\n';
+    const truth = truthOf(older, newer);
+    // One inserted sentence, whole, as git word-diff shows it; the heading keeps its words.
+    expect(truth.changes.map((change) => change.added.map((p) => truth.newerWords[p]).join(' '))).toEqual(['we are updating our terms so you know what to expect from us']);
+    // Inside a changed token, words on both sides are kept: a hyphen is no change of the words.
+    expect(truthOf('Make legally-required updates.\n', 'Make legally required updates.\n').changes).toEqual([]);
+  });
+
+  it('reads HTML tags as markup, not words: a table cell’s `<br>` is no word "br"', () => {
+    const truth = truthOf('| Data | Inputs<br>* Feedback |\n', '| Data | Inputs<br>* Study data<br>* Feedback |\n');
+    expect(truth.olderWords).toEqual(['data', 'inputs', 'feedback']);
+    expect(truth.changes.map((change) => change.added.map((p) => truth.newerWords[p]))).toEqual([['study', 'data']]);
+    // An autolink is no tag: its address stays words.
+    expect(truthOf('See <https://widget.example/a>.\n', 'See <https://widget.example/b>.\n').changes[0]!.kind).toBe('link');
+  });
+
+  it('counts a link whose words are its address once, as a reader sees it, and still files it under links', () => {
+    const truth = truthOf('Write to us at [help@widget.example](mailto:help@widget.example).\n', 'Write to us.\n');
+    expect(truth.olderWords).toEqual(['write', 'to', 'us', 'at', 'help', 'widget', 'example']);
+    expect(truth.changes).toHaveLength(1);
+    expect(truth.changes[0]!.removed.map((p) => truth.olderWords[p])).toEqual(['at', 'help', 'widget', 'example']);
+    expect(truth.changes[0]!.kind).toBe('link');
+    // A link with words of its own keeps both its words and its address.
+    expect(truthOf('[Write to us](mailto:help@widget.example).\n', '').olderWords).toEqual(['write', 'to', 'us', 'mailto', 'help', 'widget', 'example']);
+    expect(truthOf('[https://widget.example](https://widget.example/).\n', '').olderWords).toEqual(['https', 'widget', 'example']);
+  });
+
   it('files a change on a heading line (ATX or setext) under headings', () => {
     expect(truthOf('## 3. Fees\n\nText.\n', '## 3. Fees and taxes\n\nText.\n').changes[0]!.kind).toBe('heading');
     expect(truthOf('Fees\n====\n\nText.\n', 'Charges\n=======\n\nText.\n').changes[0]!.kind).toBe('heading');

@@ -88,6 +88,7 @@ export function renderComparison(input: RenderInput): DocumentFragment {
     const evidence = row.evidence;
     if (row.kind === 'moved-away') return undefined;
     if (evidence.basis === 'paraphrase') return 'Only our paraphrases differ (they rest on the sources each statement has); no source documents a change.';
+    if (evidence.basis === 'punctuation') return 'The same words: only punctuation, capitals or markup differ.';
     if (evidence.basis === 'translations') {
       const [lone, quoted] = !evidence.renderings?.older.length ? [older, evidence.renderings?.newer] : !evidence.renderings?.newer.length ? [newer, evidence.renderings?.older] : [undefined, undefined];
       if (lone) return `${lone.shortTitle} is our paraphrase and the other side quotes the ${renderings(quoted)}, so their differences are not evidence of a change.`;

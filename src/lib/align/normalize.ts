@@ -167,7 +167,7 @@ export function canonicalWord(w: string): string {
  * the Latin script (fr, de, es …).
  */
 export function normalize(text: string, formulas: readonly Formula[] = [], lang = 'en'): string[] {
-  const marked = canonicalPhrases(markFormulas(text.normalize('NFKC'), formulas)).toLowerCase();
+  const marked = canonicalPhrases(markFormulas(markAddresses(text.normalize('NFKC')), formulas)).toLowerCase();
   const tokens: string[] = [];
   // split() with a capturing group: formula tokens at the odd places, text between them at the even.
   marked.split(FORMULA_TOKEN_RE).forEach((piece, at) => {
@@ -190,6 +190,23 @@ export function normalize(text: string, formulas: readonly Formula[] = [], lang 
     }
   });
   return tokens;
+}
+
+/**
+ * A link's address in a clause's text (` <https://…>`, as the content parser writes a link's
+ * target) as one token, like a formula: an address is one term, not the words of its path, so
+ * two sentences are not alike because both link to pages of one site (`policies google com terms
+ * hl en gb …`), and a changed address is one token changed.
+ */
+function markAddresses(text: string): string {
+  return text.replace(/<((?:https?|mailto):[^<>\s]+)>/giu, (_, url: string) => ` ${FORMULA_TOKEN_PREFIX}link-${addressHash(url)} `);
+}
+
+// FNV-1a of an address, in base 36: a token of letters and digits.
+function addressHash(url: string): string {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < url.length; k++) hash = Math.imul(hash ^ url.charCodeAt(k), 0x01000193) >>> 0;
+  return hash.toString(36);
 }
 
 const tokenCache = new WeakMap<readonly Formula[], Map<string, readonly string[]>>();

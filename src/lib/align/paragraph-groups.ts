@@ -19,13 +19,30 @@
  * Worked example: older ¶ buyers = b1 b2 b3 b4; newer ¶ buyers = b1 b2, ¶ refused = b3 b4.
  * The four pairs are same, in order, consecutive; the group {buyers} → {buyers, refused} is a
  * split. The reverse alignment gives a merge.
+ *
+ * A paragraph rewritten across its sentences is a group too (`rewritten`): one older and one
+ * newer paragraph whose pairs include two neighbours that both changed, one of them a sentence
+ * dropped, added, split or merged. Its changes run over sentence boundaries (words of one old
+ * sentence went into the next new one), so sentence rows would show one change in pieces; the
+ * paragraph as one row shows each change whole. Worked example: older ¶ refunds = r1 r2, newer
+ * ¶ refunds = r1' where r1' takes the start of r1 and the end of r2: the aligner pairs r2 → r1'
+ * (reworded) and drops r1, two changed neighbours, so ¶ refunds is one rewritten row. A
+ * paragraph with one reworded sentence, or one added at its end, stays row by row.
+ *
+ * A new paragraph of several sentences is one group (`added`), and so is a paragraph that is
+ * gone (`dropped`): one change, one row, not a row a sentence. New paragraphs next to each other
+ * (nothing kept between them, in display and in reading order) are one group too: the word diff
+ * sees one change there.
  */
 import type { AlignedPair, Clause } from '../model/types.ts';
 
 /** A paragraph split or merge: the pairs it groups (indices, ascending) and the paragraph keys of each side in order. */
-export type ParagraphGroup = { kind: 'split' | 'merged'; pairs: number[]; older: string[]; newer: string[] };
+export type ParagraphGroup = { kind: 'split' | 'merged' | 'rewritten' | 'added' | 'dropped'; pairs: number[]; older: string[]; newer: string[] };
 
 const inOrderKinds = new Set<AlignedPair['kind']>(['same', 'reworded', 'split', 'merged']);
+// Pairs whose sentences changed shape: a change next to one of them may cross a sentence boundary.
+const reshaped = new Set<AlignedPair['kind']>(['added', 'dropped', 'split', 'merged']);
+const rewrittenKinds = new Set<AlignedPair['kind']>([...inOrderKinds, 'added', 'dropped']);
 
 /**
  * The paragraph splits and merges of an alignment.
@@ -73,17 +90,61 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
     members.set(root, group);
   });
   const groups: ParagraphGroup[] = [];
+  // Paragraphs all new (or all gone), merged below when they stand next to each other.
+  const wholes: ParagraphGroup[] = [];
   for (const group of members.values()) {
-    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : undefined;
+    const kind = group.older.size === 1 && group.newer.size > 1 ? 'split' : group.older.size > 1 && group.newer.size === 1 ? 'merged' : group.older.size === 1 && group.newer.size === 1 && rewritten(group.pairs, pairs) ? 'rewritten' : whole(group, pairs);
     if (!kind) continue;
-    if (!group.pairs.every((at) => inOrderKinds.has(pairs[at]!.kind))) continue;
+    if (kind === 'added' || kind === 'dropped') {
+      if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
+      wholes.push({ kind, pairs: group.pairs, older: [...group.older], newer: [...group.newer] });
+      continue;
+    }
+    if (!group.pairs.every((at) => (kind === 'rewritten' ? rewrittenKinds : inOrderKinds).has(pairs[at]!.kind))) continue;
     if (group.pairs.some((at, k) => k > 0 && at !== group.pairs[k - 1]! + 1)) continue;
     const olderKeys = consecutive(group.older, olderOrder);
     const newerKeys = consecutive(group.newer, newerOrder);
     if (!olderKeys || !newerKeys) continue;
     groups.push({ kind, pairs: group.pairs, older: olderKeys, newer: newerKeys });
   }
+  // Runs stay inside a section: a new section's paragraphs go with its own heading.
+  const sectionOf = new Map([...older.map((clause) => [`o:${clause.paragraphKey}`, clause.sectionKey] as const), ...newer.map((clause) => [`n:${clause.paragraphKey}`, clause.sectionKey] as const)]);
+  groups.push(...mergedWholes(wholes, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind === 'added' ? 'n' : 'o'}:${key}`)));
   return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
+}
+
+// Two neighbouring pairs of one paragraph that both changed, one of them reshaped (dropped, added, split, merged).
+function rewritten(members: readonly number[], pairs: readonly AlignedPair[]): boolean {
+  return members.some((at, k) => {
+    if (k === 0 || at !== members[k - 1]! + 1) return false;
+    const [a, b] = [pairs[members[k - 1]!]!.kind, pairs[at]!.kind];
+    return a !== 'same' && b !== 'same' && (reshaped.has(a) || reshaped.has(b));
+  });
+}
+
+// A paragraph of two or more sentences, all of them new (or all gone): one change, so one row.
+function whole(group: { pairs: number[]; older: Set<string>; newer: Set<string> }, pairs: readonly AlignedPair[]): 'added' | 'dropped' | undefined {
+  if (group.older.size === 0 && group.newer.size === 1 && group.pairs.every((at) => pairs[at]!.kind === 'added')) return 'added';
+  if (group.older.size === 1 && group.newer.size === 0 && group.pairs.every((at) => pairs[at]!.kind === 'dropped')) return 'dropped';
+  return undefined;
+}
+
+// Runs of whole paragraphs of one kind, next to each other in display and in reading order, as one
+// group each; a run of one paragraph of one sentence is a plain row, no group.
+function mergedWholes(wholes: ParagraphGroup[], olderOrder: ReturnType<typeof orderOf>, newerOrder: ReturnType<typeof orderOf>, sectionOf: (kind: ParagraphGroup['kind'], key: string) => string | undefined): ParagraphGroup[] {
+  const runs: ParagraphGroup[] = [];
+  for (const group of [...wholes].sort((a, b) => a.pairs[0]! - b.pairs[0]!)) {
+    const last = runs[runs.length - 1];
+    const side = group.kind === 'added' ? 'newer' : 'older';
+    const order = group.kind === 'added' ? newerOrder : olderOrder;
+    const previous = last?.[side][last[side].length - 1];
+    const next = last && previous !== undefined && last.kind === group.kind && group.pairs[0] === last.pairs[last.pairs.length - 1]! + 1 && order.at.get(group[side][0]!) === order.at.get(previous)! + 1 && sectionOf(group.kind, group[side][0]!) === sectionOf(group.kind, previous);
+    if (next) {
+      last.pairs.push(...group.pairs);
+      last[side].push(...group[side]);
+    } else runs.push({ ...group, pairs: [...group.pairs], older: [...group.older], newer: [...group.newer] });
+  }
+  return runs.filter((run) => run.pairs.length > 1);
 }
 
 // Paragraph keys in reading order, and the place of each.

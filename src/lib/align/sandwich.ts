@@ -28,9 +28,19 @@
  *
  * The unit keeps the pair's real similarity as its score, so the page says how alike the two
  * lines are ("8% alike") and a reader sees the pairing rests on position.
+ *
+ * The same pass settles repeated lines. A line that stands twice in a row in one version and
+ * once in the other ("close", a menu label a page saver left in the text) pairs with the first
+ * of the copies, and the second is the one added or dropped, as a word diff of the two texts
+ * says. Paired with the second, the page would show the first as new and the second as the
+ * old line, one place off from what a reader sees changed:
+ *
+ *   older  close  We updated …          newer  close  close  We updated …
+ *          paired with the first close; the second close is Added.
  */
 import { wordCount } from '../lang/words.ts';
 import { addUnit, copyMatching, orderChain, similarity, type Matching, type Problem } from './problem.ts';
+import { normalizedText } from './normalize.ts';
 import type { Clause } from '../model/types.ts';
 
 /** Pair the single older and newer clauses left between the same two in-order neighbours. */
@@ -66,7 +76,41 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     if (!isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
     addUnit(matching, [i], [j], similarity(problem, i, j));
   }
+  const chain = orderChain(matching, newer.length).inOrder;
+  firstOfRepeats(matching, chain, { clauses: older, side: 'olds', unitOf: 'olderUnit' }, { side: 'news', unitOf: 'newerUnit' });
+  firstOfRepeats(matching, chain, { clauses: newer, side: 'news', unitOf: 'newerUnit' }, { side: 'olds', unitOf: 'olderUnit' });
   return matching;
+}
+
+type Side = { side: 'olds' | 'news'; unitOf: 'olderUnit' | 'newerUnit' };
+
+// A one-to-one pair moves to the first free copy of its clause on one side, after the last clause
+// there that an in-order pair before it holds: the copy a word diff keeps.
+function firstOfRepeats(matching: Matching, inOrder: readonly boolean[], moving: Side & { clauses: Clause[] }, other: Side): void {
+  matching.units.forEach((unit, id) => {
+    if (unit.olds.length !== 1 || unit.news.length !== 1) return;
+    const k = unit[moving.side][0]!;
+    // A unit a later phase let go of holds no clause any more.
+    if (matching[moving.unitOf][k] !== id) return;
+    const text = normalizedText(moving.clauses[k]!.text);
+    if (text === '') return;
+    // Where this side's copies may start: after the in-order pair nearest before it on the other side.
+    let bound = -1;
+    for (let y = unit[other.side][0]! - 1; y >= 0; y--) {
+      const before = matching[other.unitOf][y]!;
+      if (before >= 0 && inOrder[before] === true && before !== id) {
+        bound = Math.max(...matching.units[before]![moving.side]);
+        break;
+      }
+    }
+    for (let at = bound + 1; at < k; at++) {
+      if (matching[moving.unitOf][at]! >= 0 || normalizedText(moving.clauses[at]!.text) !== text) continue;
+      matching[moving.unitOf][k] = -1;
+      matching[moving.unitOf][at] = id;
+      unit[moving.side] = [at];
+      break;
+    }
+  });
 }
 
 // The clause starts (and ends) a paragraph on one side exactly when its partner does on the other.

@@ -1,5 +1,5 @@
 /**
- * Paragraph splits and merges on a compare page (align/paragraph-groups.ts) as one row each.
+ * Paragraph splits, merges and rewrites on a compare page (align/paragraph-groups.ts) as one row each.
  *
  * The group's row holds every clause of its paragraphs; its text marks the paragraph break
  * that came or went with a pilcrow (¶), inserted or deleted like a word, so the change is
@@ -51,17 +51,27 @@ export function paragraphGroupRows<Row extends GroupableRow>(
 ): Map<number, Row> {
   const result = new Map<number, Row>();
   if (older.edition !== 'full' || newer.edition !== 'full') return result;
-  for (const group of paragraphGroups(pairs, clausesOf(older), clausesOf(newer))) {
+  const olderClauses = clausesOf(older);
+  const newerClauses = clausesOf(newer);
+  // A group's text is its paragraphs in reading order: its pairs' clauses can cross (a sentence
+  // merged with a later one), and joined pair by pair they would put words out of place.
+  const readingOrder = (clauses: readonly Clause[]) => new Map(clauses.map((clause, at) => [clause.id, at]));
+  const olderAt = readingOrder(olderClauses);
+  const newerAt = readingOrder(newerClauses);
+  for (const group of paragraphGroups(pairs, olderClauses, newerClauses)) {
     const members = group.pairs.map((at) => rows[at]!);
     const first = members[0]!;
-    const from = members.flatMap((row) => row.from);
-    const to = members.flatMap((row) => row.to);
-    const diff = sides(group.kind, withBreaks(from), withBreaks(to));
-    const evidence: RowEvidence = { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
+    const from = members.flatMap((row) => row.from).sort((a, b) => olderAt.get(a.id)! - olderAt.get(b.id)!);
+    const to = members.flatMap((row) => row.to).sort((a, b) => newerAt.get(a.id)! - newerAt.get(b.id)!);
+    const shape: AlignKind = group.kind === 'rewritten' ? 'reworded' : group.kind;
+    const diff = sides(shape, withBreaks(from), withBreaks(to));
+    // A paragraph all new or all gone keeps its sentences' evidence (added or dropped, and why).
+    const whole = group.kind === 'added' || group.kind === 'dropped';
+    const evidence: RowEvidence = whole ? first.evidence : { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
     const row: Row = {
       ...first,
-      kind: 'changed',
-      shape: group.kind,
+      kind: whole ? first.kind : 'changed',
+      shape,
       evidence,
       anchors: [...new Set(members.flatMap((member) => [member.id, ...member.anchors]))].filter((anchor) => anchor !== first.id),
       from,
@@ -79,14 +89,78 @@ export function paragraphGroupRows<Row extends GroupableRow>(
   return result;
 }
 
-// The clauses with a pilcrow between two paragraphs (a clause of its own, so it diffs as a word).
-function withBreaks(clauses: readonly Clause[]): Clause[] {
+/**
+ * The clauses with a pilcrow between two paragraphs (a clause of its own, so it diffs as a word).
+ *
+ * @param clauses clauses in reading order.
+ */
+export function withBreaks(clauses: readonly Clause[]): Clause[] {
   const out: Clause[] = [];
   clauses.forEach((clause, k) => {
     if (k > 0 && clauses[k - 1]!.paragraphKey !== clause.paragraphKey) out.push({ ...clause, id: `${clause.id}-break`, text: paragraphBreak });
     out.push(clause);
   });
   return out;
+}
+
+/** The fields of a compare row that merging a whole section reads and writes. */
+export type SectionRow = GroupableRow & { heading?: { change: string; note: string } };
+
+/**
+ * A section whose text is all new, or all gone, as one row: its heading row (New heading, Heading
+ * no longer there) takes the rows of its paragraphs, so the section is one change, as the word
+ * diff sees it, not a heading row and a row a paragraph. Only the section's own paragraphs: a
+ * sub-section has its heading row of its own. In place, on the rows of each compare section.
+ *
+ * @param sections each compare section's rows, in page order.
+ * @param sides the two sides of a row as the page diffs them.
+ */
+export function wholeSectionRows<Row extends SectionRow>(
+  older: Statement,
+  newer: Statement,
+  sections: ReadonlyArray<{ rows: Row[] }>,
+  sides: (kind: AlignKind, from: Clause[], to: Clause[]) => { older: DiffPart[]; newer: DiffPart[] }
+): void {
+  if (older.edition !== 'full' || newer.edition !== 'full') return;
+  const clauseIds = (statement: Statement, key: string) => statement.sections.find((section) => section.key === key)?.paragraphs.flatMap((paragraph) => paragraph.clauses.map((clause) => clause.id)) ?? [];
+  for (const section of sections) {
+    for (let at = 0; at < section.rows.length; at++) {
+      const head = section.rows[at]!;
+      const change = head.heading?.change;
+      if (change !== 'added' && change !== 'dropped') continue;
+      const added = change === 'added';
+      const headClause = (added ? head.to : head.from)[0];
+      if (!headClause) continue;
+      const wanted = new Set(clauseIds(added ? newer : older, headClause.id));
+      if (wanted.size === 0) continue;
+      // The rows right after the heading row that hold exactly the section's clauses, each all new (or all gone).
+      const taken: Row[] = [];
+      const seen = new Set<string>();
+      for (let next = at + 1; next < section.rows.length && seen.size < wanted.size; next++) {
+        const row = section.rows[next]!;
+        const clauses = added ? row.to : row.from;
+        if (row.heading || (added ? row.from.length > 0 || row.kind !== 'added' : row.to.length > 0 || row.kind === 'moved-away') || clauses.length === 0 || !clauses.every((clause) => wanted.has(clause.id))) break;
+        taken.push(row);
+        for (const clause of clauses) seen.add(clause.id);
+      }
+      if (taken.length === 0 || seen.size !== wanted.size) continue;
+      const clauses = [headClause, ...taken.flatMap((row) => (added ? row.to : row.from))];
+      const diff = added ? sides('added', [], withBreaks(clauses)) : sides('dropped', withBreaks(clauses), []);
+      const first = taken[0]!;
+      const merged: Row = {
+        ...head,
+        kind: first.kind,
+        evidence: first.evidence,
+        anchors: [...new Set([...head.anchors, ...taken.flatMap((row) => [row.id, ...row.anchors])])],
+        from: added ? [] : clauses,
+        to: added ? clauses : [],
+        older: diff.older,
+        newer: diff.newer,
+        heading: { ...head.heading!, note: added ? 'New section' : 'Section no longer there' },
+      };
+      section.rows.splice(at, taken.length + 1, merged);
+    }
+  }
 }
 
 /**

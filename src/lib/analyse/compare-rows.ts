@@ -16,7 +16,7 @@ import { clausesOf, sectionsByClause } from '../model/statement.ts';
 import { anchorPage } from './report.ts';
 import { claimedChanges, classifyPairs, marksWithin, type EvidenceClass, type RowEvidence } from './evidence.ts';
 import { headingRows, removed, withRows, type HeadingRow } from './compare-headings.ts';
-import { paragraphGroupRows, placeRows } from './compare-groups.ts';
+import { paragraphGroupRows, placeRows, wholeSectionRows } from './compare-groups.ts';
 import type { ParagraphGroup } from '../align/paragraph-groups.ts';
 
 /** The kind of a compare row: its evidence class, or the place a moved clause left. */
@@ -199,15 +199,16 @@ export function compareRows(older: Statement, newer: Statement, pairs: readonly 
   }));
   const sectionAt = new Map(sections.map((section, at) => [section.key, at]));
   let current = 0;
-  for (const section of sections) if (section.rows[0]) countRow(section, section.rows[0]);
   for (const row of placed) {
     const key = row.to[0] && newerSection.get(row.to[0].id)?.key;
     if (key !== undefined) current = sectionAt.get(key) ?? current;
     const section = sections[current];
     if (!section) continue;
     section.rows.push(row);
-    countRow(section, row);
   }
+  // A section all new (or all gone) is one row with its heading (full texts only).
+  wholeSectionRows(older, newer, sections, sidesOf);
+  for (const section of sections) for (const row of section.rows) countRow(section, row);
 
   const aligned = new Set(pairs.filter((pair) => pair.kind !== 'dropped').flatMap((pair) => pair.from));
   const droppedSections = older.sections

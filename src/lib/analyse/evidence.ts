@@ -46,6 +46,8 @@ export type EvidenceBasis =
   | 'same-day'
   /** Only the editors' paraphrase differs. */
   | 'paraphrase'
+  /** Full texts whose words are the same: only punctuation, capitals or markup differ. */
+  | 'punctuation'
   /** Quotes differ, but they follow different renderings (translations). */
   | 'translations'
   /** No cited source documents the provision in one of the statements. */
@@ -139,7 +141,11 @@ function classifyRow(from: Clause[], to: Clause[], context: EvidenceContext, old
   const olderText = joinText(from);
   const newerText = joinText(to);
   if (olderText === newerText) return { class: 'kept', basis: 'identical', marks: 'none', moved: false };
-  if (older.edition === 'full' && newer.edition === 'full') return { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
+  if (older.edition === 'full' && newer.edition === 'full') {
+    // No word changed (a comma, a capital, `**` left over from markup): the same text, not a change to mark.
+    if (sameWords(olderText, newerText)) return { class: 'kept', basis: 'punctuation', marks: 'none', moved: false };
+    return { class: 'changed', basis: 'full-text', marks: 'all', moved: false };
+  }
 
   const olderQuotes = placedQuotes(from, context.registry);
   const newerQuotes = placedQuotes(to, context.registry);
@@ -158,6 +164,18 @@ function classifyRow(from: Clause[], to: Clause[], context: EvidenceContext, old
 type PlacedQuote = { text: string; start: number; end: number; rendering: string };
 
 // Clause texts are joined with one space, as the compare rows show them.
+/**
+ * True when two texts have the same words: runs of letters and digits, compared without case
+ * (a link's address is words too, so a changed address is a changed word).
+ *
+ * @param a one text.
+ * @param b the other.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return words(a) === words(b);
+}
+
 function joinText(clauses: readonly Clause[]): string {
   return clauses.map((clause) => clause.text).join(' ');
 }

@@ -3,14 +3,18 @@
  * `git diff --word-diff` sees them (scripts/eval-fulltext.ts runs it on real
  * documents).
  *
- * The truth: a word diff of the raw versions. Words are git's default tokens
- * (runs of non-space characters) cut at every character that is not a letter
- * or digit, lower-cased: finer than git's, so that markup and punctuation
- * around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no change of it,
+ * The truth: a word diff of the raw versions. Git's default tokens (runs of
+ * non-space characters) are compared whole, as git compares them, each read as
+ * its words: runs of letters and digits, lower-cased, so that markup and
+ * punctuation around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no
+ * change of it; inside a run of changed tokens, words on both sides are kept
+ * (`legally-required` → `legally required`),
  * and a link target's words (`[terms](https://a.example/x)` → `…/y`) count
  * like any other. Every run of removed and added words between kept ones is
- * one change (a hunk of git's word diff, without its markup-only hunks); a
- * change is filed under links when a token of it holds a link, under
+ * one change (a hunk of git's word diff, without its markup-only hunks). HTML
+ * tags (`<br>`) are markup too, and a link whose words are its own address
+ * (`[a@b.example](mailto:a@b.example)`) counts that address once, as a reader
+ * sees it. A change is filed under links when a token of it holds a link, under
  * headings when it is on a heading line (ATX or setext).
  *
  * The page: each row's older and newer text, with the words it marks (inside
@@ -97,9 +101,25 @@ function tokensOf(text: string): Token[] {
   lines.forEach((line, at) => {
     const next = lines[at + 1] ?? '';
     const heading = /^\s{0,3}#{1,6}\s/.test(line) || (line.trim() !== '' && /^\s{0,3}(?:=+|-+)\s*$/.test(next)) || /^\s{0,3}(?:=+|-+)\s*$/.test(line);
-    for (const match of line.matchAll(/\S+/g)) tokens.push({ text: match[0], line: at, heading });
+    for (const match of markupFree(line).matchAll(/\S+/g)) tokens.push({ text: match[0], line: at, heading });
   });
   return tokens;
+}
+
+// HTML tags (`<br>`, `</sup>`) are markup: their names are no words. Autolinks (`<https://…>`) are not tags.
+const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+// A link whose words are its address (`[a@b.example](mailto:a@b.example)`, `[https://x](https://x)`)
+// is one address written twice for Markdown's sake: a reader sees it once.
+const addressLink = /\[([^[\]\s]+)\]\(((?:mailto:)?)([^()\s]+)\)/gi;
+
+// A line without the markup a reader never sees as words.
+function markupFree(line: string): string {
+  return line.replace(htmlTag, ' ').replace(addressLink, (whole, text: string, mailto: string, url: string) => {
+    const plain = text.replace(/\\(.)/g, '$1');
+    // As the page decides (content/parse.ts, linkTarget): the words are the address, with or without `mailto:` or a final `/`.
+    const target = `${mailto}${url}`;
+    return plain === target || plain === url || `${plain}/` === target ? `[${text}]()` : whole;
+  });
 }
 
 /**
@@ -140,24 +160,57 @@ export function truthOf(older: string, newer: string): Truth {
     removed = [];
     added = [];
   };
+  // Git compares tokens, never part of one: "What’s" is one token, so its "what" is not the "what"
+  // of an inserted sentence. Each token that holds words is one unit (its words, joined), so markup
+  // around a word is no change of it; inside a run of changed tokens (a hunk), words equal on both
+  // sides ("legally-required" → "legally required") are kept, and the hunk's other words are the change.
+  const unitsOf = (entries: { word: string; token: number }[]) => {
+    const units: { key: string; from: number; count: number }[] = [];
+    entries.forEach((entry, at) => {
+      const last = units[units.length - 1];
+      if (last && entries[last.from]!.token === entry.token) {
+        last.key += ` ${entry.word}`;
+        last.count++;
+      } else units.push({ key: entry.word, from: at, count: 1 });
+    });
+    return units;
+  };
+  const au = unitsOf(aw);
+  const bu = unitsOf(bw);
+  const positions = (unit: { from: number; count: number }) => Array.from({ length: unit.count }, (_, k) => unit.from + k);
+  let hunkOld: number[] = [];
+  let hunkNew: number[] = [];
+  const closeHunk = () => {
+    let x = 0;
+    let y = 0;
+    for (const part of diffArrays(hunkOld.map((p) => olderWords[p]!), hunkNew.map((p) => newerWords[p]!))) {
+      const n = part.value.length;
+      if (part.removed) for (let k = 0; k < n; k++) removed.push(hunkOld[x++]!);
+      else if (part.added) for (let k = 0; k < n; k++) added.push(hunkNew[y++]!);
+      else for (let k = 0; k < n; k++) olderToNewer[hunkOld[x++]!] = hunkNew[y++]!;
+    }
+    hunkOld = [];
+    hunkNew = [];
+    flush();
+  };
   let i = 0;
   let j = 0;
-  for (const part of diffArrays(olderWords, newerWords)) {
+  for (const part of diffArrays(au.map((unit) => unit.key), bu.map((unit) => unit.key))) {
     const n = part.value.length;
     if (part.removed) {
-      for (let k = 0; k < n; k++) removed.push(i + k);
+      for (let k = 0; k < n; k++) hunkOld.push(...positions(au[i + k]!));
       i += n;
     } else if (part.added) {
-      for (let k = 0; k < n; k++) added.push(j + k);
+      for (let k = 0; k < n; k++) hunkNew.push(...positions(bu[j + k]!));
       j += n;
     } else {
-      flush();
-      for (let k = 0; k < n; k++) olderToNewer[i + k] = j + k;
+      closeHunk();
+      for (let k = 0; k < n; k++) positions(au[i + k]!).forEach((p, m) => (olderToNewer[p] = bu[j + k]!.from + m));
       i += n;
       j += n;
     }
   }
-  flush();
+  closeHunk();
   return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes };
 }
 

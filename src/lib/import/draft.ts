@@ -252,16 +252,26 @@ function readFields(source: ImportSource, blocks: Block[], settings: ImportField
   const origins: Draft['origins'] = {};
   const placements: string[] = [];
   let title = source.title?.trim();
+  // A title given on the command line is the front matter's: the document's own title line is then
+  // text like any other and stays in the body, so that a change of it shows in the comparison.
+  const given = settings.title?.replace(/\s+/g, ' ').trim();
+  const keepsLine = (line: string) => given !== undefined && given !== '' && line.replace(/\s+/g, ' ').trim() !== given;
   if (title) {
     origins.title = source.titleLine ? `the \`#\` heading on line ${source.titleLine}` : 'the document title';
-    if (source.titleLine) placements.push(`${JSON.stringify(title)} (line ${source.titleLine}) → front matter title; it is the page's title, not a paragraph of the body (compare the titles at the head of the compare page).`);
+    if (keepsLine(title)) {
+      blocks.unshift({ type: 'paragraph', text: title, ...(source.titleLine ? { line: source.titleLine } : {}) });
+      placements.push(`${JSON.stringify(title.replace(/\s+/g, ' '))}${source.titleLine ? ` (line ${source.titleLine})` : ''} → the document's title; --title gives the front matter title, so the line stays in the body as its first paragraph, and a change of it shows in the comparison.`);
+    } else if (source.titleLine) placements.push(`${JSON.stringify(title)} (line ${source.titleLine}) → front matter title; it is the page's title, not a paragraph of the body (compare the titles at the head of the compare page).`);
   }
   // Without a marked title, the first block is the title when it is short and not a part.
   if (!title && !source.structured && blocks[0] && blocks[0].text.split(/\s+/).length <= 40 && !partPattern.test(blocks[0].text) && !readDateLine(blocks[0].text).date) {
-    const block = blocks.shift();
-    title = stripMarks(block?.text ?? '').trim();
+    title = stripMarks(blocks[0].text).trim();
     origins.title = 'the first line';
-    placements.push(`${JSON.stringify(title.replace(/\s+/g, ' '))} (the first line) → front matter title; it left the body.`);
+    if (keepsLine(title)) placements.push(`${JSON.stringify(title.replace(/\s+/g, ' '))} (the first line) → the document's title; --title gives the front matter title, so the line stays in the body.`);
+    else {
+      blocks.shift();
+      placements.push(`${JSON.stringify(title.replace(/\s+/g, ' '))} (the first line) → front matter title; it left the body.`);
+    }
   }
   if (title) fields.title = title.replace(/\s+/g, ' ');
 
