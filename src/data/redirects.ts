@@ -1,6 +1,6 @@
 /**
- * The clause redirect map: every other name of a lineage (`/clauses/<key>-<statement>/`,
- * see lineageAliases) to the history that holds the clause now. One file for the whole
+ * The clause redirect map: every other name of a lineage (`/clauses/<key>-<statement>/`
+ * and `/clauses/<key>/`, see lineageAliases) to the history that holds the clause now. One file for the whole
  * site instead of a page per alias: the host files (scripts/host-files.ts) turn it into
  * server redirects, and the 404 page reads it to send a reader on with JavaScript.
  */
@@ -19,9 +19,14 @@ export type RedirectMap = { redirects: Record<string, string> };
  * @param analysis the build's analysis.
  */
 export function redirectMap(analysis: Pick<Analysis, 'series'>): RedirectMap {
-  const entries = analysis.series
-    .flatMap((series) => lineageAliases(series.graph))
-    .map(({ alias, lineage }) => [`/clauses/${alias}/`, `/clauses/${lineage}/`] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Every series' histories share /clauses/: an alias never shadows another series' history,
+  // and where two series give one alias, the first series keeps it.
+  const pages = new Set(analysis.series.flatMap((series) => series.graph.lineages.map((lineage) => lineage.id)));
+  const redirects = new Map<string, string>();
+  for (const { alias, lineage } of analysis.series.flatMap((series) => lineageAliases(series.graph))) {
+    if (pages.has(alias) || redirects.has(`/clauses/${alias}/`)) continue;
+    redirects.set(`/clauses/${alias}/`, `/clauses/${lineage}/`);
+  }
+  const entries = [...redirects].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { redirects: Object.fromEntries(entries) };
 }

@@ -64,6 +64,15 @@ describe('buildGraph', () => {
     for (const lineage of joined.lineages) expect(aliases.has(lineage.id)).toBe(false);
   });
 
+  it('lineageAliases(graph) keeps a clause\'s own history address when it joins an older lineage', () => {
+    // Unaligned, 2023-b's energy.1 starts the lineage `energy`; moved from 2022-a's trade.1, it joins `trade`.
+    const moved = buildGraph([a, b], [{ older: '2022-a', newer: '2023-b', pairs: [{ kind: 'moved', from: ['trade.1'], to: ['energy.1'], score: 0.6 }] }]);
+    expect(moved.lineages.map((lineage) => lineage.id)).not.toContain('energy');
+    const aliases = new Map(lineageAliases(moved).map((entry) => [entry.alias, entry.lineage]));
+    expect(aliases.get('energy')).toBe('trade');
+    expect(aliases.get('energy-2023-b')).toBe('trade');
+  });
+
   it('buildGraph(statements, alignments) keeps lineage ids unique and URL-safe when a key starts two lineages', () => {
     const graph = buildGraph([a, b], [{ older: '2022-a', newer: '2023-b', pairs: [] }]);
     const ids = graph.lineages.map((lineage) => lineage.id);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse, comparisonCacheSize, compareModeOf, prebuiltPairs } from '../../src/data/analysis.ts';
+import { analyse, comparisonCacheSize, compareModeOf, prebuiltPairs, type Analysis } from '../../src/data/analysis.ts';
 import type { Corpus } from '../../src/data/load.ts';
 import { redirectMap } from '../../src/data/redirects.ts';
 import { readSeries } from '../../src/lib/content/series.ts';
@@ -98,6 +98,17 @@ describe('the clause redirect map', () => {
       expect(ids.has(to), to).toBe(true);
     }
     expect(redirects['/clauses/p0-s-2001/']).toBe('/clauses/p0/');
+  });
+
+  it('never sends a history of one series to another: an alias that is a lineage id elsewhere is left out', () => {
+    // Series one has the history `trade`; in series two, `trade` is only the base of a clause that joined `energy`.
+    const graphOf = (lineages: Array<{ id: string; nodes: string[] }>, nodes: Array<{ node: string; id: string; statementId: string }>) =>
+      ({ lineages, nodes, edges: [] }) as unknown as Analysis['series'][number]['graph'];
+    const one = graphOf([{ id: 'trade', nodes: ['a/trade.1'] }], [{ node: 'a/trade.1', id: 'trade.1', statementId: 'a' }]);
+    const two = graphOf([{ id: 'energy', nodes: ['b/energy.1', 'c/trade.1'] }], [{ node: 'b/energy.1', id: 'energy.1', statementId: 'b' }, { node: 'c/trade.1', id: 'trade.1', statementId: 'c' }]);
+    const { redirects } = redirectMap({ series: [{ graph: one }, { graph: two }] as unknown as Analysis['series'] });
+    expect(redirects['/clauses/trade/']).toBeUndefined();
+    expect(redirects['/clauses/trade-c/']).toBe('/clauses/energy/');
   });
 
   it('the 404 page finds an address in the map under the base path, with or without its trailing slash', () => {

@@ -137,7 +137,7 @@ function lineagesOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): L
 }
 
 /**
- * Other names of each lineage: `<base>-<statement>` for every clause in it
+ * Other names of each lineage: `<base>-<statement>` for every clause in it, then `<base>`
  * (the id that clause gets when a lineage starts there and its base is taken).
  * When corrections or a better aligner regroup the graph, a published
  * `/clauses/<id>/` that named a clause keeps leading to the lineage that now
@@ -147,14 +147,24 @@ export function lineageAliases(graph: ClauseGraph): Array<{ alias: string; linea
   const taken = new Set(graph.lineages.map((lineage) => lineage.id));
   const byNode = new Map(graph.nodes.map((node) => [node.node, node]));
   const aliases: Array<{ alias: string; lineage: string }> = [];
+  const add = (alias: string, lineage: string): void => {
+    if (taken.has(alias)) return;
+    taken.add(alias);
+    aliases.push({ alias, lineage });
+  };
   for (const lineage of graph.lineages) {
     for (const id of lineage.nodes) {
       const node = byNode.get(id);
-      if (!node) continue;
-      const alias = `${lineageBase(node)}-${node.statementId}`;
-      if (taken.has(alias)) continue;
-      taken.add(alias);
-      aliases.push({ alias, lineage: lineage.id });
+      if (node) add(`${lineageBase(node)}-${node.statementId}`, lineage.id);
+    }
+  }
+  // A clause's own base (`bloc-confrontation`) was its history's address while the clause stood
+  // alone; once the aligner joins it to an older lineage, that address leads there. Added after
+  // every `<base>-<statement>`, and the earliest lineage wins where two clauses share a base.
+  for (const lineage of graph.lineages) {
+    for (const id of lineage.nodes) {
+      const node = byNode.get(id);
+      if (node) add(lineageBase(node), lineage.id);
     }
   }
   return aliases;
