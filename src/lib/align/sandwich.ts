@@ -87,13 +87,24 @@ type Side = { side: 'olds' | 'news'; unitOf: 'olderUnit' | 'newerUnit' };
 // A one-to-one pair moves to the first free copy of its clause on one side, after the last clause
 // there that an in-order pair before it holds: the copy a word diff keeps.
 function firstOfRepeats(matching: Matching, inOrder: readonly boolean[], moving: Side & { clauses: Clause[] }, other: Side): void {
+  // Where each text stands on this side, in order: each clause is normalised once, and a clause
+  // with no earlier copy is passed over at once (a long text of near-duplicates made this phase
+  // quadratic when it looked back clause by clause).
+  const texts = moving.clauses.map((clause) => normalizedText(clause.text));
+  const positions = new Map<string, number[]>();
+  texts.forEach((text, at) => {
+    if (text === '') return;
+    const list = positions.get(text);
+    if (list) list.push(at);
+    else positions.set(text, [at]);
+  });
   matching.units.forEach((unit, id) => {
     if (unit.olds.length !== 1 || unit.news.length !== 1) return;
     const k = unit[moving.side][0]!;
     // A unit a later phase let go of holds no clause any more.
     if (matching[moving.unitOf][k] !== id) return;
-    const text = normalizedText(moving.clauses[k]!.text);
-    if (text === '') return;
+    const copies = positions.get(texts[k]!);
+    if (!copies || copies[0]! >= k) return;
     // Where this side's copies may start: after the in-order pair nearest before it on the other side.
     let bound = -1;
     for (let y = unit[other.side][0]! - 1; y >= 0; y--) {
@@ -103,8 +114,9 @@ function firstOfRepeats(matching: Matching, inOrder: readonly boolean[], moving:
         break;
       }
     }
-    for (let at = bound + 1; at < k; at++) {
-      if (matching[moving.unitOf][at]! >= 0 || normalizedText(moving.clauses[at]!.text) !== text) continue;
+    for (const at of copies) {
+      if (at >= k) break;
+      if (at <= bound || matching[moving.unitOf][at]! >= 0) continue;
       matching[moving.unitOf][k] = -1;
       matching[moving.unitOf][at] = id;
       unit[moving.side] = [at];
