@@ -20,32 +20,12 @@ import { pairParagraphs, pairPassages } from '../src/lib/align/passages.ts';
 import { problemOf, type Matching } from '../src/lib/align/problem.ts';
 import { sandwiched } from '../src/lib/align/sandwich.ts';
 import { extendDiagonals, joinFar, splitsAndMerges } from '../src/lib/align/splits.ts';
-import { DEFAULT_RATES, linksOf, perturb, reword, seededRandom } from '../src/lib/eval/perturb.ts';
-import { compileMatchers, findFormulas, findTopics } from '../src/lib/analyse/tag.ts';
-import type { Clause } from '../src/lib/model/types.ts';
-import { clausesOf } from '../src/lib/model/statement.ts';
-import { loadCorpus } from '../src/data/load.ts';
+import { DEFAULT_RATES, linksOf, perturb } from '../src/lib/eval/perturb.ts';
+import { realLike } from './real-like.ts';
 import { fileURLToPath } from 'node:url';
 
 const n = Number(process.argv[2] ?? 16000);
-const corpus = await loadCorpus(fileURLToPath(new URL('../content', import.meta.url)));
-const matchers = compileMatchers(corpus.formulas, corpus.topics);
-const retag = (clauses: Clause[]): Clause[] =>
-  clauses.map((c) => {
-    const formulas = findFormulas(c.text, matchers);
-    return { ...c, formulas, topics: findTopics(c.text, formulas, matchers) };
-  });
-const corpusClauses = corpus.statements.flatMap((statement) => clausesOf(statement));
-// As scripts/bench.ts builds it.
-function tiled(count: number, seed: number): Clause[] {
-  const rnd = seededRandom(seed);
-  return Array.from({ length: count }, (_, k) => {
-    const tile = Math.floor(k / corpusClauses.length);
-    const base = corpusClauses[k % corpusClauses.length]!;
-    const text = tile > 0 && rnd() < 0.5 ? reword(base.text, rnd) : base.text;
-    return { ...base, id: `t${tile}-${base.id}`, statementId: 'tiled', paragraphKey: `t${tile}-${base.paragraphKey}`, sectionKey: `t${tile}-${base.sectionKey}`, text, html: text };
-  });
-}
+const { formulas, tiled, retag } = await realLike(fileURLToPath(new URL('../content', import.meta.url)));
 const older = retag(tiled(n, n));
 // The bench's clause ids repeat (a corpus id names a paragraph of several statements): perturb a copy with
 // ids made unique to know the truth clause by clause; the texts come out the same (the random stream does not read ids).
@@ -66,7 +46,7 @@ for (const t of perturbed.truth) {
 }
 
 const t0 = process.cpuUsage();
-const problem = problemOf(older, newer, corpus.formulas, {}, 'en');
+const problem = problemOf(older, newer, formulas, {}, 'en');
 const phases: Array<[string, (m: Matching) => Matching]> = [];
 const anchored = anchors(problem);
 phases.push(['anchors', () => anchored.matching]);

@@ -11,9 +11,8 @@
  */
 import { align } from '../src/lib/align/align.ts';
 import { wordDiff } from '../src/lib/analyse/diff.ts';
-import { DEFAULT_RATES, linksOf, perturb, reword, seededRandom, syntheticClauses } from '../src/lib/eval/perturb.ts';
-import { compileMatchers, findFormulas, findTopics, type Matchers } from '../src/lib/analyse/tag.ts';
-import type { Clause } from '../src/lib/model/types.ts';
+import { DEFAULT_RATES, linksOf, perturb, seededRandom, syntheticClauses } from '../src/lib/eval/perturb.ts';
+import { realLike } from './real-like.ts';
 import { clausesOf } from '../src/lib/model/statement.ts';
 import { loadCorpus } from '../src/data/load.ts';
 import { fileURLToPath } from 'node:url';
@@ -91,34 +90,18 @@ const t8k = times[times.length - 1]!;
 
 // Real-like text at length: the corpus's clauses tiled (each tile reworded in part, so near-duplicates pile up
 // as in a long real document), against a perturbed copy whose truth perturb() records.
-const corpus = await loadCorpus(fileURLToPath(new URL('../content', import.meta.url)));
-const matchers = compileMatchers(corpus.formulas, corpus.topics);
-const retag = (clauses: Clause[], lexicon: Matchers): Clause[] =>
-  clauses.map((c) => {
-    const formulas = findFormulas(c.text, lexicon);
-    return { ...c, formulas, topics: findTopics(c.text, formulas, lexicon) };
-  });
-const corpusClauses = corpus.statements.flatMap((statement) => clausesOf(statement));
-function tiled(n: number, seed: number): Clause[] {
-  const rnd = seededRandom(seed);
-  return Array.from({ length: n }, (_, k) => {
-    const tile = Math.floor(k / corpusClauses.length);
-    const base = corpusClauses[k % corpusClauses.length]!;
-    const text = tile > 0 && rnd() < 0.5 ? reword(base.text, rnd) : base.text;
-    return { ...base, id: `t${tile}-${base.id}`, statementId: 'tiled', paragraphKey: `t${tile}-${base.paragraphKey}`, sectionKey: `t${tile}-${base.sectionKey}`, text, html: text };
-  });
-}
+const { corpusClauses, formulas, tiled, retag } = await realLike(fileURLToPath(new URL('../content', import.meta.url)));
 const real: Array<{ n: number; ms: number; f1: number }> = [];
 console.log(`
 align() on real-like text: the corpus's ${corpusClauses.length} clauses tiled and reworded, against a perturbed copy (perturbed-set truth)`);
 console.log(`${'clauses'.padStart(8)}  ${'median ms'.padStart(10)}  ${'P'.padStart(6)}  ${'R'.padStart(6)}  ${'F1'.padStart(6)}`);
 for (const n of REAL_SIZES) {
-  const older = retag(tiled(n, n), matchers);
+  const older = retag(tiled(n, n));
   const perturbed = perturb(older, DEFAULT_RATES, n + 3, 'new');
-  const newer = retag(perturbed.clauses, matchers);
+  const newer = retag(perturbed.clauses);
   const gold = linksOf(perturbed.truth);
   let found = new Set<string>();
-  const ms = median(Array.from({ length: RUNS }, () => time(() => (found = linksOf(align(older, newer, { formulas: corpus.formulas }))))));
+  const ms = median(Array.from({ length: RUNS }, () => time(() => (found = linksOf(align(older, newer, { formulas }))))));
   const right = [...found].filter((link) => gold.has(link)).length;
   const p = found.size ? right / found.size : 0;
   const r = gold.size ? right / gold.size : 0;
