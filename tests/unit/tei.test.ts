@@ -55,14 +55,26 @@ describe('toTei', () => {
     expect(witnesses).toEqual(['w-2019-velm', 'w-2021-corra', 'w-2023-velm']);
     expect(elements(root, 'variantEncoding')[0]?.attrs.method).toBe('parallel-segmentation');
   });
-  it('toTei gives every app one rdg per witness, in order, empty where a statement lacks the clause', () => {
+  it('toTei gives an app one rdg per witness of its span, in order, and none outside it', () => {
     for (const app of apps) {
-      expect(elements(app, 'rdg').map((rdg) => rdg.attrs.wit)).toEqual(witnesses.map((id) => `#${id}`));
+      const named = elements(app, 'rdg').map((rdg) => rdg.attrs.wit);
+      // A contiguous run of the witnesses, starting and ending with a reading (no documented omissions in series-b).
+      const start = witnesses.indexOf(named[0]!.slice(1));
+      expect(named).toEqual(witnesses.slice(start, start + named.length).map((id) => `#${id}`));
+      expect(elements(app, 'rdg')[0]!.children.length).toBeGreaterThan(0);
+      expect(elements(app, 'rdg').at(-1)!.children.length).toBeGreaterThan(0);
     }
     const oneRiver = apps.find((app) => textContent(app).includes('one river, one future'))!;
-    expect(elements(oneRiver, 'rdg').map((rdg) => rdg.children.length)).toEqual([0, 0, 1]);
+    expect(elements(oneRiver, 'rdg').map((rdg) => rdg.attrs.wit)).toEqual(['#w-2023-velm']);
     const customs = apps.find((app) => textContent(app).includes('customs post'))!;
-    expect(elements(customs, 'rdg').map((rdg) => elements(rdg, 'seg').length)).toEqual([0, 1, 1]);
+    expect(elements(customs, 'rdg').map((rdg) => [rdg.attrs.wit, elements(rdg, 'seg').length])).toEqual([
+      ['#w-2021-corra', 1],
+      ['#w-2023-velm', 1]
+    ]);
+    const relations = apps.find((app) => textContent(app).includes('describe their relations'))!;
+    expect(elements(relations, 'rdg').map((rdg) => elements(rdg, 'seg').length)).toEqual([1, 1, 1]);
+    // The header says what a witness an app does not name means.
+    expect(textContent(elements(root, 'editorialDecl')[0]!)).toMatch(/does not name lies outside that span/);
   });
   it('toTei puts every clause in exactly one seg', () => {
     const segs = elements(root, 'seg').map((seg) => seg.attrs['xml:id']);
@@ -139,10 +151,38 @@ describe('toTei with the source registry', () => {
     expect(quote?.attrs.source).toBe(`#s-${label}`);
   });
 
-  it('says why a reading is empty: not documented in a digest, absent in a complete text', () => {
-    const causes = new Set(elements(root, 'rdg').filter((rdg) => rdg.children.length === 0).map((rdg) => rdg.attrs.cause));
-    // series-b is made of full texts: a missing clause is absent, never merely undocumented.
-    expect(statements.every((statement) => statement.edition === 'full')).toBe(true);
-    expect([...causes]).toEqual(['absent']);
+  it('says why a reading is empty: absent from a complete text, not documented in a digest', () => {
+    // The railway joined 2019 to 2023 directly: 2021 lies inside the span and lacks it.
+    const railway: Alignment[] = [{ older: '2019-velm', newer: '2023-velm', pairs: [{ kind: 'reworded', from: ['railway.1'], to: ['railway.1'], score: 0.9 }] }];
+    const gap = (complete: boolean) => {
+      const middle = structuredClone(byId.get('2021-corra')!);
+      middle.complete = complete;
+      const parsed = parseXml(toTei(series, [byId.get('2019-velm')!, middle, byId.get('2023-velm')!], railway, [], registry));
+      const app = elements(parsed, 'app').find((candidate) => elements(candidate, 'seg').some((seg) => seg.attrs['xml:id'] === 's2019-velm.railway.1'))!;
+      return elements(app, 'rdg').map((rdg) => [rdg.attrs.wit, rdg.attrs.cause ?? elements(rdg, 'seg').length]);
+    };
+    expect(gap(true)).toEqual([
+      ['#w-2019-velm', 1],
+      ['#w-2021-corra', 'absent'],
+      ['#w-2023-velm', 1]
+    ]);
+    expect(gap(false)[1]).toEqual(['#w-2021-corra', 'not-documented']);
+  });
+
+  it('gives a later witness that a source says leaves the unit out an empty reading, outside the span too', () => {
+    const later = structuredClone(byId.get('2023-velm')!);
+    later.complete = false;
+    later.omissions = [{ key: 'tariffs', note: 'The tariff provision is left out.', source: label, position: { file: 'x.md', line: 1, column: 1 } }];
+    // No alignments: each clause is a unit of its own, so 2019's tariffs stands alone.
+    const parsed = parseXml(toTei(series, [byId.get('2019-velm')!, byId.get('2021-corra')!, later], [], [], registry));
+    const app = elements(parsed, 'app').find((candidate) => elements(candidate, 'seg').some((seg) => seg.attrs['xml:id'] === 's2019-velm.tariffs.1'))!;
+    expect(elements(app, 'rdg').map((rdg) => [rdg.attrs.wit, rdg.attrs.cause ?? 'reading'])).toEqual([
+      ['#w-2019-velm', 'reading'],
+      ['#w-2023-velm', 'documented-omission']
+    ]);
+    // Without the omission, a witness past the span is not named.
+    const plain = parseXml(toTei(series, [byId.get('2019-velm')!, byId.get('2021-corra')!, byId.get('2023-velm')!], [], [], registry));
+    const alone = elements(plain, 'app').find((candidate) => elements(candidate, 'seg').some((seg) => seg.attrs['xml:id'] === 's2019-velm.tariffs.1'))!;
+    expect(elements(alone, 'rdg').map((rdg) => rdg.attrs.wit)).toEqual(['#w-2019-velm']);
   });
 });

@@ -2,7 +2,13 @@
  * TEI P5 export of a series: the statements as witnesses of one text, their
  * aligned clauses as a critical apparatus in parallel segmentation. Each
  * aligned unit (clauses linked by the alignments, transitively) is one
- * `<app>`; each statement gives one `<rdg>`, empty where it lacks the unit.
+ * `<app>`. An app accounts for the statements of its span, from the first that
+ * has the unit to the last: each gives one `<rdg>`, empty where it lacks the
+ * unit; so does a later statement a cited source says leaves it out. A statement
+ * outside the span lacks the unit for the reason its edition gives (absent from a
+ * complete text, else not documented), which the header states once: writing it
+ * in every app made the file grow as units x statements, past the longest string
+ * JavaScript holds at 500 statements, while almost every unit stands in a few.
  * The editors' concordance follows as a `<linkGrp>`: one `<link type="continues">`
  * per pair, between the two paragraphs (a `<join>` of their segs when a
  * paragraph has several clauses).
@@ -53,7 +59,10 @@ export function toTei(series: Series, statements: Statement[], alignments: Align
       : []),
     '      </sourceDesc>',
     '    </fileDesc>',
-    '    <encodingDesc><variantEncoding method="parallel-segmentation" location="internal"/></encodingDesc>',
+    '    <encodingDesc>',
+    '      <variantEncoding method="parallel-segmentation" location="internal"/>',
+    '      <editorialDecl><p>Each app gives a reading for every witness from the first that has the unit to the last, empty (with its cause) where one lacks it, and an empty reading for a later witness a cited source says leaves the unit out. A witness an app does not name lies outside that span and lacks the unit: absent from a complete text, otherwise not documented.</p></editorialDecl>',
+    '    </encodingDesc>',
     '  </teiHeader>',
     '  <text>',
     '    <body>',
@@ -61,15 +70,20 @@ export function toTei(series: Series, statements: Statement[], alignments: Align
   ];
   units.forEach((unit, index) => {
     lines.push(`        <app xml:id="app-${index + 1}">`);
-    for (const statement of statements) {
+    const having = statements.flatMap((statement, at) => (unit.has(statement.id) ? [at] : []));
+    const first = having[0] ?? 0;
+    const last = having.at(-1) ?? -1;
+    statements.forEach((statement, at) => {
       const clauses = unit.get(statement.id) ?? [];
       if (clauses.length === 0) {
-        lines.push(`          <rdg wit="#${witness(statement)}" cause="${absenceCause(statement, statements, unit)}"/>`);
-        continue;
+        const cause = absenceCause(statement, statements, unit);
+        // Outside the span only a documented omission is worth a reading; the header says what the others mean.
+        if ((at > first && at < last) || cause === 'documented-omission') lines.push(`          <rdg wit="#${witness(statement)}" cause="${cause}"/>`);
+        return;
       }
       const segs = clauses.map((clause) => `<seg xml:id="${segId(statement, clause)}" n="${escapeXml(clause.id)}">${withQuotes(clause, sources)}</seg>`);
       lines.push(`          <rdg wit="#${witness(statement)}">${segs.join(' ')}</rdg>`);
-    }
+    });
     lines.push('        </app>');
   });
   lines.push('      </ab>', ...concordanceLinks(statements, concordance), '    </body>', '  </text>', '</TEI>', '');
@@ -78,9 +92,11 @@ export function toTei(series: Series, statements: Statement[], alignments: Align
 
 // Why a statement has no reading of a unit: a cited source says it leaves the provision out, the text is complete, or no source documents it.
 function absenceCause(statement: Statement, statements: Statement[], unit: Map<string, Clause[]>): string {
+  const fallback = statement.complete ? 'absent' : 'not-documented';
+  // Most statements name no omission: skip gathering the earlier readings (units x statements x statements at scale).
+  if (!statement.omissions?.length) return fallback;
   const earlier = new Set(statements.filter((other) => other.date < statement.date || (other.date === statement.date && other.id < statement.id)).flatMap((other) => (unit.get(other.id) ?? []).flatMap((clause) => [clause.id, clause.paragraphKey])));
-  if ((statement.omissions ?? []).some((omission) => earlier.has(omission.key))) return 'documented-omission';
-  return statement.complete ? 'absent' : 'not-documented';
+  return statement.omissions.some((omission) => earlier.has(omission.key)) ? 'documented-omission' : fallback;
 }
 
 // A clause's text with each verbatim quote as <quote source="#s-…"> pointing at its witness.
