@@ -16,6 +16,7 @@ import type { Corpus } from './load.ts';
 import type { CompareMode, Series } from '../lib/content/series.ts';
 import type { AlignedPair, ClauseGraph, Lineage, PairReport, Statement } from '../lib/model/types.ts';
 import { buildGraph, byDateThenId, linkedPairs } from '../lib/analyse/graph.ts';
+import { provisionRows, type ProvisionRow } from '../lib/analyse/indexes.ts';
 import { anchorPage } from '../lib/analyse/report.ts';
 import { pageReport } from '../lib/analyse/page-report.ts';
 import { classifyPairs, type RowEvidence } from '../lib/analyse/evidence.ts';
@@ -307,4 +308,18 @@ export async function prebuiltPairPaths(): Promise<Array<{ params: { older: stri
       props: { statements: series.statements }
     }))
   );
+}
+
+const provisionsCache = new WeakMap<SeriesAnalysis, ProvisionRow[]>();
+/**
+ * A series' provision rows (provisionRows of its graph), computed once a build: every page of
+ * the provision index and every topic page reads them, and at hundreds of statements the rows
+ * cost seconds each time.
+ *
+ * @param series one series of the analysis.
+ */
+export function provisionsOf(series: SeriesAnalysis): ProvisionRow[] {
+  let rows = provisionsCache.get(series);
+  if (!rows) provisionsCache.set(series, (rows = provisionRows(series.graph)));
+  return rows;
 }

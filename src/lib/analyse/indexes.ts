@@ -48,6 +48,7 @@ export function provisionRows(graph: ClauseGraph): ProvisionRow[] {
   const byNode = new Map(graph.nodes.map((node) => [node.node, node]));
   const order = new Map(graph.nodes.map((node, at) => [node.node, at]));
   const rows = new Map<string, { row: ProvisionRow; first: number }>();
+  const column = new Map(graph.statements.map((statement, at) => [statement, at]));
   for (const lineage of graph.lineages) {
     const nodes = lineage.nodes.map((id) => byNode.get(id)).filter((node) => node !== undefined);
     const first = nodes[0];
@@ -62,9 +63,8 @@ export function provisionRows(graph: ClauseGraph): ProvisionRow[] {
       rows.set(key, entry);
     }
     entry.row.lineages.push(lineage.id);
-    graph.statements.forEach((statement, at) => {
-      for (const node of nodes) if (node.statementId === statement) entry.row.clauses[at]!.push(node.node);
-    });
+    // Each node to its statement's column (a scan of every statement per lineage grew as lineages x statements).
+    for (const node of nodes) entry.row.clauses[column.get(node.statementId) ?? -1]?.push(node.node);
     entry.row.topics = [...new Set([...entry.row.topics, ...nodes.flatMap((node) => node.topics)])].sort();
   }
   return [...rows.values()]
@@ -72,6 +72,6 @@ export function provisionRows(graph: ClauseGraph): ProvisionRow[] {
     .map(({ row }) => ({
       ...row,
       // Node ids (`<statement>/<clause>`) sorted in reading order, then reduced to clause ids.
-      clauses: row.clauses.map((ids) => [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map((id) => byNode.get(id)!.id)),
+      clauses: row.clauses.map((ids) => ids.length === 0 ? ids : [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map((id) => byNode.get(id)!.id)),
     }));
 }
