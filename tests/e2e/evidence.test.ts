@@ -44,8 +44,14 @@ describe(`evidence on ${url}`, () => {
 describe('evidence elsewhere', () => {
   it('the history of the Taiwan provision strikes out nothing that only a translation or our paraphrase changed', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/clauses/taiwan-one-china/`);
-    await expect(page.locator('.lineage-step del').count()).resolves.toBe(0);
-    await expect(page.locator('.lineage-step .evidence-note').first().textContent()).resolves.toMatch(/No documented change|The same words/);
+    // Every version whose note says nothing documented changed (in the shipped corpus, every one after the first)
+    // strikes out nothing; a series with full texts before the digests may show their real changes in other steps.
+    const steps = await page.locator('.lineage-step').evaluateAll((items) =>
+      items.map((item) => ({ note: item.querySelector('.evidence-note')?.textContent ?? '', deleted: item.querySelectorAll('del').length, statement: item.id }))
+    );
+    const kept = steps.filter((step) => /No documented change|The same words/.test(step.note));
+    expect(kept.map((step) => step.statement)).toEqual(expect.arrayContaining(['2023-moscow', '2024-beijing', '2025-moscow']));
+    for (const step of kept) expect(step.deleted, step.statement).toBe(0);
     expect(problems).toEqual([]);
   });
 
