@@ -125,7 +125,7 @@ describe('scorePair()', () => {
     // "widgets may be used at" is marked on both sides (5 + 5) though unchanged.
     expect(score.words).toEqual({ found: 2, missed: 0, falselyShown: 10 });
     expect(score.changes).toMatchObject({ total: 1, shownRight: 0, visible: 1 });
-    expect(score.notShown).toEqual([{ label: '[-home.-]{+work.+}', visible: true }]);
+    expect(score.notShown).toEqual([{ label: '[-home.-]{+work.+}', visible: true, rows: ['a.1', 'a.2'] }]);
     // The two rows each hold a changed word: neither is a false change row.
     expect(score.rows.falseChange).toBe(0);
     expect(precisionRecall(score.words)).toEqual({ precision: 2 / 12, recall: 1 });
@@ -162,6 +162,30 @@ describe('scorePair()', () => {
     const score = scorePair(linkTruth, pageRowsOf(page(row('r', 'kept', 'Read the terms first.', 'Read the terms first.'))));
     expect(score.changes.byKind.link).toEqual({ total: 1, visible: 0 });
     expect(score.words.missed).toBe(2);
+  });
+
+  it('places the rows of a document that holds its text twice in their own copy, a row moved up included', () => {
+    // Both versions hold their text twice; in each copy the help line moved to the top and "privacy team" became "data officer".
+    const copy = (lines: string[]) => `${lines.join('\n\n')}\n\n`;
+    const olderLines = ['Use the form on our site.', 'Write to the privacy team at our office.', 'Read our help pages.'];
+    const newerLines = ['Read our help pages.', 'Use the form on our site.', 'Write to the data officer at our office.'];
+    const truth = truthOf(copy([...olderLines, ...olderLines]), copy([...newerLines, ...newerLines]));
+    // The word diff: in each copy the help line is dropped and added again, and "privacy team" → "data officer".
+    expect(truth.changes.filter((change) => change.label === '[-privacy team-]{+data officer+}')).toHaveLength(2);
+    const rows = [1, 2].flatMap((n) => [
+      row(`help-${n}`, 'kept', 'Read our help pages.', 'Read our help pages.'),
+      row(`form-${n}`, 'kept', 'Use the form on our site.', 'Use the form on our site.'),
+      row(`write-${n}`, 'changed', `Write to the ${del('privacy team')} at our office.`, `Write to the ${ins('data officer')} at our office.`)
+    ]);
+    const score = scorePair(truth, pageRowsOf(page(...rows)));
+    // Both copies' "privacy team" → "data officer" are visible and shown right, each in its own row.
+    const officer = score.notShown.filter((change) => change.label.includes('officer'));
+    expect(officer).toEqual([]);
+    expect(score.words.falselyShown).toBe(0);
+    // The scorer before: the first copy's form row went to the second copy (the first start after the help row), and so did its
+    // changed row, which left the first copy's "privacy team" unmarked.
+    const previous = scorePair(truth, pageRowsOf(page(...rows)), { previous: true });
+    expect(previous.notShown.filter((change) => change.label.includes('officer')).map((change) => change.visible)).toEqual([false]);
   });
 
   it('adds pages up', () => {
