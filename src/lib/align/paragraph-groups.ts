@@ -109,8 +109,66 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
   }
   // Runs stay inside a section: a new section's paragraphs go with its own heading.
   const sectionOf = new Map([...older.map((clause) => [`o:${clause.paragraphKey}`, clause.sectionKey] as const), ...newer.map((clause) => [`n:${clause.paragraphKey}`, clause.sectionKey] as const)]);
-  groups.push(...mergedWholes(wholes, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind === 'added' ? 'n' : 'o'}:${key}`)));
+  const runs = mergedWholes(wholes, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind === 'added' ? 'n' : 'o'}:${key}`));
+  const across = rewrittenRuns(pairs, [...groups, ...runs], olderParagraph, newerParagraph, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind}:${key}`));
+  // A run rewritten across paragraphs takes in the whole paragraphs (added or dropped) inside it.
+  const taken = new Set(across.flatMap((group) => group.pairs));
+  groups.push(...runs.filter((run) => !run.pairs.some((at) => taken.has(at))), ...across);
   return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
+}
+
+/**
+ * Passages rewritten across paragraphs: runs of pairs next to each other in display order, none
+ * of them the same or moved, with two neighbours that both changed, one of them reshaped (as in
+ * a paragraph rewritten), whose clauses on each side stand in consecutive paragraphs of one
+ * section, and that are neither all new nor all gone. Paragraphs merged or split while their
+ * sentences were rewritten, a sentence gone and a new paragraph in its place: the word diff sees
+ * one change running over the paragraph break, so the page shows it as one row. Pairs already in
+ * a split, merge or paragraph rewritten stay there; a run of whole new or gone paragraphs inside
+ * such a passage joins it.
+ */
+function rewrittenRuns(
+  pairs: readonly AlignedPair[],
+  grouped: readonly ParagraphGroup[],
+  olderParagraph: ReadonlyMap<string, string>,
+  newerParagraph: ReadonlyMap<string, string>,
+  olderOrder: ReturnType<typeof orderOf>,
+  newerOrder: ReturnType<typeof orderOf>,
+  sectionOf: (side: 'o' | 'n', key: string) => string | undefined
+): ParagraphGroup[] {
+  const inGroup = new Map<number, ParagraphGroup>();
+  for (const group of grouped) for (const at of group.pairs) inGroup.set(at, group);
+  const free = (at: number) => {
+    const group = inGroup.get(at);
+    return (group === undefined || group.kind === 'added' || group.kind === 'dropped') && pairs[at]!.kind !== 'same' && pairs[at]!.kind !== 'moved';
+  };
+  const out: ParagraphGroup[] = [];
+  let at = 0;
+  while (at < pairs.length) {
+    if (!free(at)) {
+      at++;
+      continue;
+    }
+    const run: number[] = [];
+    while (at < pairs.length && free(at)) run.push(at++);
+    // A run of whole paragraphs taken in is taken whole, or not at all.
+    const members = run.filter((k) => {
+      const group = inGroup.get(k);
+      return !group || group.pairs.every((p) => run.includes(p));
+    });
+    if (members.length !== run.length || run.length < 2 || !rewritten(run, pairs)) continue;
+    if (run.every((k) => pairs[k]!.kind === 'added') || run.every((k) => pairs[k]!.kind === 'dropped')) continue;
+    const olderKeys = new Set(run.flatMap((k) => pairs[k]!.from.map((id) => olderParagraph.get(id)!)));
+    const newerKeys = new Set(run.flatMap((k) => pairs[k]!.to.map((id) => newerParagraph.get(id)!)));
+    // Only across paragraphs: a run inside one paragraph on each side is the paragraph rule's.
+    if (olderKeys.size <= 1 && newerKeys.size <= 1) continue;
+    const olderInOrder = consecutive(olderKeys, olderOrder);
+    const newerInOrder = consecutive(newerKeys, newerOrder);
+    if (!olderInOrder || !newerInOrder) continue;
+    if (new Set(olderInOrder.map((key) => sectionOf('o', key))).size > 1 || new Set(newerInOrder.map((key) => sectionOf('n', key))).size > 1) continue;
+    out.push({ kind: 'rewritten', pairs: run, older: olderInOrder, newer: newerInOrder });
+  }
+  return out;
 }
 
 // Two neighbouring pairs of one paragraph that both changed, one of them reshaped (dropped, added, split, merged).
