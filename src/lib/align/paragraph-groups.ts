@@ -118,14 +118,16 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
 }
 
 /**
- * Passages rewritten across paragraphs: runs of pairs next to each other in display order, none
- * of them the same or moved, with two neighbours that both changed, one of them reshaped (as in
- * a paragraph rewritten), whose clauses on each side stand in consecutive paragraphs of one
- * section, and that are neither all new nor all gone. Paragraphs merged or split while their
- * sentences were rewritten, a sentence gone and a new paragraph in its place: the word diff sees
- * one change running over the paragraph break, so the page shows it as one row. Pairs already in
- * a split, merge or paragraph rewritten stay there; a run of whole new or gone paragraphs inside
- * such a passage joins it.
+ * Passages rewritten where the paragraph rule does not reach: runs of pairs next to each other in
+ * display order, none of them the same or moved, with two neighbours that both changed, one of
+ * them reshaped (as in a paragraph rewritten), whose clauses on each side stand in consecutive
+ * paragraphs of one section. Paragraphs merged or split while their sentences were rewritten, a
+ * sentence gone and a new paragraph in its place, a rewritten stretch of a long list whose other
+ * items moved: the word diff sees one change there, so the page shows it as one row (the run,
+ * not the whole paragraph). A run all new (or all gone) is one Added (Dropped) row when it runs
+ * over a paragraph break: sentences added at the end of a paragraph and a new paragraph after
+ * it. Pairs already in a split, merge or paragraph rewritten stay there; a run of whole new or
+ * gone paragraphs inside such a passage joins it.
  */
 function rewrittenRuns(
   pairs: readonly AlignedPair[],
@@ -157,16 +159,17 @@ function rewrittenRuns(
       return !group || group.pairs.every((p) => run.includes(p));
     });
     if (members.length !== run.length || run.length < 2 || !rewritten(run, pairs)) continue;
-    if (run.every((k) => pairs[k]!.kind === 'added') || run.every((k) => pairs[k]!.kind === 'dropped')) continue;
     const olderKeys = new Set(run.flatMap((k) => pairs[k]!.from.map((id) => olderParagraph.get(id)!)));
     const newerKeys = new Set(run.flatMap((k) => pairs[k]!.to.map((id) => newerParagraph.get(id)!)));
-    // Only across paragraphs: a run inside one paragraph on each side is the paragraph rule's.
-    if (olderKeys.size <= 1 && newerKeys.size <= 1) continue;
+    // All new (or all gone): one row when it runs over a paragraph break (whole paragraphs are mergedWholes').
+    const whole = run.every((k) => pairs[k]!.kind === 'added') ? 'added' : run.every((k) => pairs[k]!.kind === 'dropped') ? 'dropped' : undefined;
+    if (whole && (whole === 'added' ? newerKeys : olderKeys).size < 2) continue;
+    if (whole && run.every((k) => inGroup.has(k))) continue;
     const olderInOrder = consecutive(olderKeys, olderOrder);
     const newerInOrder = consecutive(newerKeys, newerOrder);
     if (!olderInOrder || !newerInOrder) continue;
     if (new Set(olderInOrder.map((key) => sectionOf('o', key))).size > 1 || new Set(newerInOrder.map((key) => sectionOf('n', key))).size > 1) continue;
-    out.push({ kind: 'rewritten', pairs: run, older: olderInOrder, newer: newerInOrder });
+    out.push({ kind: whole ?? 'rewritten', pairs: run, older: olderInOrder, newer: newerInOrder });
   }
   return out;
 }
