@@ -45,6 +45,14 @@ describe('sandwiched leftovers', () => {
     expect(rows(long)).toEqual(['same a.1>a.1', 'dropped b.1>', 'added >b.1', 'same c.1>c.1']);
   });
 
+  it('pairs two lines a side in order when each shares a word with its partner (a date line stated twice)', () => {
+    const twice = (statementId: string, date: string) => side(statementId, [['a', intro], ['b', `Effective: ${date}`], ['c', `Effective: ${date}`], ['d', language]]);
+    expect(rows(align(twice('o', '3 March 2025'), twice('n', '9 June 2026')))).toEqual(['same a.1>a.1', 'reworded b.1>b.1', 'reworded c.1>c.1', 'same d.1>d.1']);
+    // Four lines a side are past the longest run it pairs.
+    const four = (statementId: string, date: string) => side(statementId, [['a', intro], ['b', `Effective: ${date}`], ['c', `Effective: ${date}`], ['e', `Effective: ${date}`], ['f', `Effective: ${date}`], ['d', language]]);
+    expect(rows(align(four('o', '3 March 2025'), four('n', '9 June 2026'))).filter((row) => row.startsWith('reworded'))).toEqual([]);
+  });
+
   it('pairs only clauses in the same paragraph slot', () => {
     // Older: the line continues the intro's paragraph; newer: it is a paragraph of its own.
     const older = side('o', [['a', intro], ['a', 'Acme Ltd.'], ['c', language]]);

@@ -15,7 +15,10 @@
  * Conditions, each a reason the pair is not chance:
  *
  * - the older run between the two paired neighbours and the newer run between their partners
- *   hold one clause each (two or more on a side would be a guess at which goes with which);
+ *   hold one clause each; or two or three each, paired in order, when every line shares a word
+ *   with its partner (a page that states its date line twice: "Effective: 3 March 2025" twice
+ *   → "Effective: 9 June 2026" twice); two runs of different lengths, or lines that share
+ *   nothing, would be a guess at which goes with which;
  * - the neighbours are one unit before and one unit after, each on the order chain and sure
  *   of itself (score ≥ sandwichMinNeighbour 0.5), so the slot is the same place in both texts
  *   (the start and end of a text count as neighbours). In the shipped digest, two quotes of
@@ -43,7 +46,10 @@ import { addUnit, copyMatching, orderChain, similarity, type Matching, type Prob
 import { normalizedText } from './normalize.ts';
 import type { Clause } from '../model/types.ts';
 
-/** Pair the single older and newer clauses left between the same two in-order neighbours. */
+// The longest run of lines a side the phase pairs in order (a date line twice, an address of three lines).
+const maxRun = 3;
+
+/** Pair the older and newer clauses left between the same two in-order neighbours, one with one (or in order, see maxRun). */
 export function sandwiched(problem: Problem, input: Matching): Matching {
   const matching = copyMatching(input);
   const { older, newer, tuning } = problem;
@@ -56,9 +62,16 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
   };
   for (let i = 0; i < older.length; i++) {
     if (matching.olderUnit[i]! >= 0) continue;
-    // The older run of one: both neighbours held by chained units (or the text's ends).
+    // The older run: the free clauses from i on, both neighbours held by chained units (or the text's ends).
+    let n = 1;
+    while (i + n < older.length && matching.olderUnit[i + n]! < 0) n++;
     const before = i - 1;
-    const after = i + 1;
+    const after = i + n;
+    const skip = () => (i = after - 1);
+    if (n > maxRun) {
+      skip();
+      continue;
+    }
     if (before >= 0 && !chained(matching.olderUnit, before)) continue;
     if (after < older.length && !chained(matching.olderUnit, after)) continue;
     const beforeUnit = before >= 0 ? matching.units[matching.olderUnit[before]!]! : undefined;
@@ -70,11 +83,16 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     if ((beforeUnit && beforeUnit.score < tuning.sandwichMinNeighbour) || (afterUnit && afterUnit.score < tuning.sandwichMinNeighbour)) continue;
     const j = (beforeUnit ? Math.max(...beforeUnit.news) : -1) + 1;
     const nextNewer = afterUnit ? Math.min(...afterUnit.news) : newer.length;
-    // Exactly one newer clause between the partners, and free.
-    if (nextNewer !== j + 1 || j >= newer.length || matching.newerUnit[j]! >= 0) continue;
-    if (!sameSlot(older, i, newer, j)) continue;
-    if (!isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
-    addUnit(matching, [i], [j], similarity(problem, i, j));
+    // As many newer clauses between the partners, all free.
+    if (nextNewer !== j + n || j + n > newer.length) continue;
+    const pairs = Array.from({ length: n }, (_, k) => [i + k, j + k] as const);
+    if (pairs.some(([, y]) => matching.newerUnit[y]! >= 0)) continue;
+    if (!pairs.every(([x, y]) => sameSlot(older, x, newer, y) && isLine(older, x, tuning.sandwichMaxWords) && isLine(newer, y, tuning.sandwichMaxWords))) continue;
+    // Two or more lines a side pair in order only when each shares a word with its partner: else which goes with which is a guess.
+    const scores = pairs.map(([x, y]) => similarity(problem, x, y));
+    if (n > 1 && scores.some((score) => score <= 0)) continue;
+    pairs.forEach(([x, y], k) => addUnit(matching, [x], [y], scores[k]!));
+    skip();
   }
   const chain = orderChain(matching, newer.length).inOrder;
   firstOfRepeats(matching, chain, { clauses: older, side: 'olds', unitOf: 'olderUnit' }, { side: 'news', unitOf: 'newerUnit' });
