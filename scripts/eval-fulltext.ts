@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     const rows = pageRowsOf(await readFile(page, 'utf8'));
     const score = scorePair(truth, rows);
     scores.push(score);
-    previousScores.push(scorePair(truth, rows, { previous: true }));
+    previousScores.push(scorePair(truthOf(chosen[at - 1]!.text, chosen[at]!.text, { previous: true }), rows, { previous: true }));
     console.log(`${`${chosen[at - 1]!.date} → ${chosen[at]!.date}`.padEnd(34)} ${String(score.changes.total).padStart(7)} ${String(score.changes.shownRight).padStart(6)} ${String(score.changes.visible).padStart(7)} ${String(score.words.found).padStart(6)} ${String(score.words.missed).padStart(6)} ${String(score.words.falselyShown).padStart(6)} ${`${score.rows.pairedRight}/${score.rows.paired}`.padStart(13)} ${String(score.rows.falseChange).padStart(10)}`);
   }
   const total = addScores(scores);
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   if (total.falseRows.length > 0 && show > 0) console.log(`\nFalse change rows (first ${Math.min(show, total.falseRows.length)}): ${total.falseRows.slice(0, show).join(', ')}`);
   const previous = addScores(previousScores);
   const previousTargets = targetsOf(previous);
-  console.log(`\nTargets (in brackets: the scorer before rows were placed all at once, ${previous.rows.pairedRight} of ${previous.rows.paired} paired right):`);
+  console.log(`\nTargets (in brackets: the scorer before rows were placed all at once and changes slid together as git slides them, ${previous.rows.pairedRight} of ${previous.rows.paired} paired right):`);
   for (const [k, target] of targetsOf(total).entries()) console.log(`  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.value}  [${previousTargets[k]!.value}]`);
   if (keep) console.log(`\nKept the scratch folder: ${scratch}`);
   else await rm(scratch, { recursive: true, force: true });

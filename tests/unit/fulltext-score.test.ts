@@ -47,6 +47,15 @@ describe('truthOf()', () => {
     expect(score.rows.unplaced).toBe(0);
   });
 
+  it('slides a change over equal words to join the next one, as git does: an unchanged line keeps its words', () => {
+    const older = '*   To write to you about our news and events;\n*   To create your account;\n';
+    const newer = '*   To send you news that may be of interest to you;\n*   To create your account;\n';
+    // git diff --word-diff: To [-write to-]{+send+} you[-about our-] news [-and events;-]{+that may be of interest to you;+}
+    expect(truthOf(older, newer).changes.map((change) => change.label)).toEqual(['[-write to-]{+send+}', '[-about our-]', '[-and events;-]{+that may be of interest to you;+}']);
+    // The scorer before: the "To" of the unchanged "To create" line counted as inserted, one insertion as two changes.
+    expect(truthOf(older, newer, { previous: true }).changes.map((change) => change.label)).toEqual(['[-write to-]{+send+}', '[-about our-]', '[-and events;-]{+that may be of interest+}', '{+you; To+}']);
+  });
+
   it('counts a changed link target, and files it under links', () => {
     const truth = truthOf('Read the [terms](https://widget.example/old) first.\n', 'Read the [terms](https://widget.example/new) first.\n');
     expect(truth.changes).toHaveLength(1);

@@ -8,7 +8,8 @@
  * its words: runs of letters and digits, lower-cased, so that markup and
  * punctuation around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no
  * change of it; inside a run of changed tokens, words on both sides are kept
- * (`legally-required` → `legally required`),
+ * (`legally-required` → `legally required`), changes slide together over equal
+ * words as git slides them (compacted()),
  * and a link target's words (`[terms](https://a.example/x)` → `…/y`) count
  * like any other. Every run of removed and added words between kept ones is
  * one change (a hunk of git's word diff, without its markup-only hunks). HTML
@@ -74,8 +75,9 @@ export type Truth = {
 };
 
 /**
- * How to score. `previous`: as the scorer before the global placement did (each row at its tied
- * start nearest after the row before it), so a report can print the old figure beside the new.
+ * How to score. `previous`: as the scorer before did (each row at its tied start nearest after the
+ * row before it; the diff's changes where the diff left them, not slid together as git slides
+ * them), so a report can print the old figure beside the new.
  */
 export type ScoreOptions = { previous?: boolean };
 
@@ -138,7 +140,7 @@ function markupFree(line: string): string {
  * @param older the older version's raw text.
  * @param newer the newer version's raw text.
  */
-export function truthOf(older: string, newer: string): Truth {
+export function truthOf(older: string, newer: string, options: ScoreOptions = {}): Truth {
   const a = tokensOf(older);
   const b = tokensOf(newer);
   // Each word with the token it comes from.
@@ -204,7 +206,8 @@ export function truthOf(older: string, newer: string): Truth {
   };
   let i = 0;
   let j = 0;
-  for (const part of diffArrays(au.map((unit) => unit.key), bu.map((unit) => unit.key))) {
+  const parts = diffArrays(au.map((unit) => unit.key), bu.map((unit) => unit.key));
+  for (const part of options.previous ? parts : compacted(parts)) {
     const n = part.value.length;
     if (part.removed) {
       for (let k = 0; k < n; k++) hunkOld.push(...positions(au[i + k]!));
@@ -221,6 +224,103 @@ export function truthOf(older: string, newer: string): Truth {
   }
   closeHunk();
   return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes };
+}
+
+type Part = { value: string[]; added?: boolean; removed?: boolean };
+
+/**
+ * A diff's changes slid together as git's diff slides them (xdiff's change compaction): a run of
+ * removed (or added) units that can move up or down over equal units until it meets the next
+ * run does so, and the two are one change. Of two equally short diffs, git's word diff shows
+ * "…of interest to you;{+ To+}" as "…of interest{+ to you;+} To": the unchanged "To create" line
+ * keeps its "To", and one insertion is one change, not two cut by a borrowed "to".
+ */
+function compacted(parts: readonly Part[]): Part[] {
+  const a: string[] = [];
+  const b: string[] = [];
+  const aChanged: boolean[] = [];
+  const bChanged: boolean[] = [];
+  for (const part of parts) {
+    for (const value of part.value) {
+      if (!part.added) {
+        a.push(value);
+        aChanged.push(Boolean(part.removed));
+      }
+      if (!part.removed) {
+        b.push(value);
+        bChanged.push(Boolean(part.added));
+      }
+    }
+  }
+  slide(a, aChanged);
+  slide(b, bChanged);
+  // The edit script again: unchanged units pair in order (sliding kept their sequence).
+  const out: Part[] = [];
+  const push = (value: string, kind: 'removed' | 'added' | 'kept') => {
+    const last = out[out.length - 1];
+    const same = last && (kind === 'removed' ? last.removed : kind === 'added' ? last.added : !last.removed && !last.added);
+    if (same) last.value.push(value);
+    else out.push(kind === 'kept' ? { value: [value] } : { value: [value], [kind]: true });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && aChanged[i]) push(a[i++]!, 'removed');
+    else if (j < b.length && bChanged[j]) push(b[j++]!, 'added');
+    else {
+      push(b[j]!, 'kept');
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+// Slide a run of changed units over equal units only where that joins it to the next run up or
+// down: git's word diff slides its changes together so, and elsewhere the diff's own place stands.
+function slide(keys: readonly string[], changed: boolean[]): void {
+  let joined = true;
+  while (joined) {
+    joined = false;
+    let start = 0;
+    while (start < keys.length) {
+      if (!changed[start]) {
+        start++;
+        continue;
+      }
+      let end = start;
+      while (end < keys.length && changed[end]) end++;
+      // Up: while the unit before the run equals its last, the run can start one earlier.
+      let up = 0;
+      while (start - up > 0 && !changed[start - up - 1] && keys[start - up - 1] === keys[end - up - 1]) {
+        up++;
+        if (start - up > 0 && changed[start - up - 1]) break;
+      }
+      if (up > 0 && start - up > 0 && changed[start - up - 1]) {
+        for (let k = 0; k < up; k++) {
+          changed[start - k - 1] = true;
+          changed[end - k - 1] = false;
+        }
+        joined = true;
+        break;
+      }
+      // Down: while the unit after the run equals its first.
+      let down = 0;
+      while (end + down < keys.length && !changed[end + down] && keys[end + down] === keys[start + down]) {
+        down++;
+        if (end + down < keys.length && changed[end + down]) break;
+      }
+      if (down > 0 && end + down < keys.length && changed[end + down]) {
+        for (let k = 0; k < down; k++) {
+          changed[start + k] = false;
+          changed[end + k] = true;
+        }
+        joined = true;
+        break;
+      }
+      start = end;
+    }
+  }
 }
 
 /**
