@@ -36,16 +36,20 @@ describe('truthOf()', () => {
     expect(truth.olderToNewer).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('places a one-word row however often its word occurs: the first at or after where the previous row ended', () => {
-    // "close" is a line of its own 60 times, then once more in the newer version.
-    const lines = (n: number) => Array.from({ length: n }, () => 'Close').join('\n\n');
-    const truth = truthOf(`${lines(60)}\n\nWe changed the terms.\n`, `${lines(61)}\n\nWe changed the terms.\n`);
-    expect(truth.changes.map((change) => change.added)).toEqual([[60]]);
-    const rows = [...Array.from({ length: 60 }, (_, at) => row(`c${at}`, 'kept', 'Close', 'Close')), row('new', 'added', undefined, 'Close'), row('t', 'kept', 'We changed the terms.', 'We changed the terms.')];
-    const score = scorePair(truth, pageRowsOf(page(...rows)));
-    expect(score.words).toEqual({ found: 1, missed: 0, falselyShown: 0 });
-    expect(score.rows.unplaced).toBe(0);
-  });
+  // 60 copies are placed all at once, 70 (more ties than that pass allows) one after the other.
+  for (const n of [60, 70]) {
+    it(`places a one-word row however often its word occurs (${n} copies): in the page's order`, () => {
+      // "close" is a line of its own n times, then once more in the newer version.
+      const lines = (count: number) => Array.from({ length: count }, () => 'Close').join('\n\n');
+      const truth = truthOf(`${lines(n)}\n\nWe changed the terms.\n`, `${lines(n + 1)}\n\nWe changed the terms.\n`);
+      expect(truth.changes.map((change) => change.added)).toEqual([[n]]);
+      const rows = [...Array.from({ length: n }, (_, at) => row(`c${at}`, 'kept', 'Close', 'Close')), row('new', 'added', undefined, 'Close'), row('t', 'kept', 'We changed the terms.', 'We changed the terms.')];
+      const score = scorePair(truth, pageRowsOf(page(...rows)));
+      expect(score.words).toEqual({ found: 1, missed: 0, falselyShown: 0 });
+      expect(score.rows.unplaced).toBe(0);
+      expect(score.rows.pairedRight).toBe(n + 1);
+    });
+  }
 
   it('slides a change over equal words to join the next one, as git does: an unchanged line keeps its words', () => {
     const older = '*   To write to you about our news and events;\n*   To create your account;\n';
@@ -195,6 +199,21 @@ describe('scorePair()', () => {
     // changed row, which left the first copy's "privacy team" unmarked.
     const previous = scorePair(truth, pageRowsOf(page(...rows)), { previous: true });
     expect(previous.notShown.filter((change) => change.label.includes('officer')).map((change) => change.visible)).toEqual([false]);
+  });
+
+  it('places a dropped row of a document that holds its text twice in the copy where the rows around it stand', () => {
+    const copy = (lines: string[]) => `${lines.join('\n\n')}\n\n`;
+    const olderLines = ['Use the form on our site.', 'Write to the privacy team at our office.', 'Read our help pages.'];
+    const newerLines = ['Use the form on our site.', 'Read our help pages.'];
+    const truth = truthOf(copy([...olderLines, ...olderLines]), copy([...newerLines, ...newerLines]));
+    const rows = [1, 2].flatMap((n) => [
+      row(`form-${n}`, 'kept', 'Use the form on our site.', 'Use the form on our site.'),
+      row(`write-${n}`, 'dropped', 'Write to the privacy team at our office.', undefined),
+      row(`help-${n}`, 'kept', 'Read our help pages.', 'Read our help pages.')
+    ]);
+    const score = scorePair(truth, pageRowsOf(page(...rows)));
+    expect(score.changes).toMatchObject({ total: 2, shownRight: 2, visible: 2 });
+    expect(score.words).toEqual({ found: 16, missed: 0, falselyShown: 0 });
   });
 
   it('adds pages up', () => {
