@@ -60,6 +60,30 @@ describe('sandwiched leftovers', () => {
     expect(rows(align(older, newer))).not.toContain('reworded a.2>b.1');
   });
 
+  it('gives the line in its own place the newer line a weak move took from far away, and drops the moved one', () => {
+    const published = 'These terms were published on 8 June with an effective date of 8 July.';
+    const older = side('o', [['p', published], ['a', intro], ['c', language], ['d', 'Effective 28 August'], ['e', outro]]);
+    const newer = side('n', [['a', intro], ['c', language], ['d', 'Effective 8 July'], ['e', outro]]);
+    const problem = problemOf(older, newer);
+    const matching = emptyMatching(problem);
+    addUnit(matching, [1], [0], 1);
+    addUnit(matching, [2], [1], 1);
+    // An earlier phase's weak move: the published line (older 0) took the new date line (newer 2).
+    addUnit(matching, [0], [2], 0.4);
+    addUnit(matching, [4], [3], 1);
+    const result = sandwiched(problem, matching);
+    expect(result.units[2]!.olds).toEqual([3]);
+    expect(result.units[2]!.score).toBeGreaterThan(0);
+    expect(result.olderUnit[0]).toBe(-1);
+    // A sure move (0.5 or more) keeps its line.
+    const sure = emptyMatching(problem);
+    addUnit(sure, [1], [0], 1);
+    addUnit(sure, [2], [1], 1);
+    addUnit(sure, [0], [2], 0.6);
+    addUnit(sure, [4], [3], 1);
+    expect(sandwiched(problem, sure).units[2]!.olds).toEqual([0]);
+  });
+
   it('runs on a matching written by hand, keeping the real similarity as the score', () => {
     const older = side('o', [['a', intro], ['b', 'Acme Ltd.'], ['c', language]]);
     const newer = side('n', [['a', intro], ['b', 'Northwind Group plc.'], ['c', language]]);

@@ -29,6 +29,12 @@
  *   replaced by another long sentence at the same place is more often a new provision than a
  *   rewording, and stays dropped plus added.
  *
+ * A newer line in the slot that an earlier phase gave to a weak move from far away (a pair off
+ * the order chain, under sandwichMinNeighbour, one clause a side) goes to the older line in its
+ * own place when the two share a word, and the moved clause is dropped: "This policy takes
+ * effect on 8 July 2026." at the top no longer pairs with "Effective 8 July 2026" at the foot
+ * while "Effective 28 August 2025" stood there.
+ *
  * The unit keeps the pair's real similarity as its score, so the page says how alike the two
  * lines are ("8% alike") and a reader sees the pairing rests on position.
  *
@@ -86,6 +92,22 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     // As many newer clauses between the partners, all free.
     if (nextNewer !== j + n || j + n > newer.length) continue;
     const pairs = Array.from({ length: n }, (_, k) => [i + k, j + k] as const);
+    // One line a side whose newer line a weak move took from far away (not on the order chain,
+    // under sandwichMinNeighbour): the line in its own place wins, when the two share a word.
+    const taker = n === 1 && j < newer.length ? matching.newerUnit[j]! : -1;
+    if (taker >= 0) {
+      const unit = matching.units[taker]!;
+      if (inOrder[taker] === true || unit.olds.length !== 1 || unit.news.length !== 1 || unit.score >= tuning.sandwichMinNeighbour) continue;
+      if (!sameSlot(older, i, newer, j) || !isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
+      const score = similarity(problem, i, j);
+      if (score <= 0) continue;
+      matching.olderUnit[unit.olds[0]!] = -1;
+      matching.olderUnit[i] = taker;
+      unit.olds = [i];
+      unit.score = score;
+      skip();
+      continue;
+    }
     if (pairs.some(([, y]) => matching.newerUnit[y]! >= 0)) continue;
     if (!pairs.every(([x, y]) => sameSlot(older, x, newer, y) && isLine(older, x, tuning.sandwichMaxWords) && isLine(newer, y, tuning.sandwichMaxWords))) continue;
     // Two or more lines a side pair in order only when each shares a word with its partner: else which goes with which is a guess.
