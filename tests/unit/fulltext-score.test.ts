@@ -216,6 +216,19 @@ describe('scorePair()', () => {
     expect(score.words).toEqual({ found: 16, missed: 0, falselyShown: 0 });
   });
 
+  it('reads a page word the raw text’s markup cuts in two as those two words ("2025Previous" is "2025[Previous")', () => {
+    const truth = truthOf('Effective 1 May 2025[Earlier version](https://w.example/terms/a1)\n', 'Effective 9 June 2026[Earlier version](https://w.example/terms/b2)\n');
+    // The page shows the line as the source's site does: the link's words right after the date.
+    const html = page(row('e', 'changed', `Effective ${del('1 May 2025Earlier')} version &lt;https://w.example/terms/${del('a1')}&gt;`, `Effective ${ins('9 June 2026Earlier')} version &lt;https://w.example/terms/${ins('b2')}&gt;`));
+    const score = scorePair(truth, pageRowsOf(html));
+    expect(score.rows.unplaced).toBe(0);
+    expect(score.changes).toMatchObject({ total: 1, shownRight: 1, visible: 1 });
+    // The scorer before could not place "2025earlier": the change was not visible.
+    const previous = scorePair(truthOf('Effective 1 May 2025[Earlier version](https://w.example/terms/a1)\n', 'Effective 9 June 2026[Earlier version](https://w.example/terms/b2)\n', { previous: true }), pageRowsOf(html), { previous: true });
+    expect(previous.rows.unplaced).toBe(1);
+    expect(previous.changes.visible).toBe(0);
+  });
+
   it('adds pages up', () => {
     const one = scorePair(truth, pageRowsOf(page(row('a.1', 'kept', 'Widgets may be used at home.', 'Widgets may be used at work.'))));
     const sum = addScores([one, one]);

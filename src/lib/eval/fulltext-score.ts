@@ -77,7 +77,8 @@ export type Truth = {
 /**
  * How to score. `previous`: as the scorer before did (each row at its tied start nearest after the
  * row before it; the diff's changes where the diff left them, not slid together as git slides
- * them), so a report can print the old figure beside the new.
+ * them; a page word the raw text's markup cuts in two left whole), so a report can print the
+ * old figure beside the new.
  */
 export type ScoreOptions = { previous?: boolean };
 
@@ -407,6 +408,32 @@ function cellWords(parts: readonly CellPart[]): { words: string[]; marked: boole
 }
 
 /**
+ * A page word the raw text does not hold, made of two words it does, as those two: the source's
+ * `2025[Previous Version](…)` reads "2025Previous Version" on the page as on the source's own
+ * site, while the raw text's markup cuts it in two words.
+ */
+function joinedWordsSplit(cell: { words: string[]; marked: boolean[] }, vocabulary: ReadonlySet<string>): { words: string[]; marked: boolean[] } {
+  const words: string[] = [];
+  const marked: boolean[] = [];
+  cell.words.forEach((word, k) => {
+    let parts = [word];
+    if (!vocabulary.has(word)) {
+      for (let cut = 1; cut < word.length; cut++) {
+        if (vocabulary.has(word.slice(0, cut)) && vocabulary.has(word.slice(cut))) {
+          parts = [word.slice(0, cut), word.slice(cut)];
+          break;
+        }
+      }
+    }
+    for (const part of parts) {
+      words.push(part);
+      marked.push(cell.marked[k]!);
+    }
+  });
+  return { words, marked };
+}
+
+/**
  * The starts a row's words could have in a version's words: those most of the row's three-word
  * runs agree on (exact runs for rows shorter than three words). Runs found more than 50 times
  * say little where a row has others; a row that has no other still uses them.
@@ -585,6 +612,10 @@ export function scorePair(truth: Truth, rows: readonly PageRow[], options: Score
   const rowOfOlder = new Map<number, number>();
   const rowOfNewer = new Map<number, number>();
   const cells = { older: rows.map((row) => cellWords(row.older)), newer: rows.map((row) => cellWords(row.newer)) };
+  if (!options.previous) {
+    const vocabulary = { older: new Set(truth.olderWords), newer: new Set(truth.newerWords) };
+    for (const side of ['older', 'newer'] as const) cells[side] = cells[side].map((cell) => ({ ...cell, ...joinedWordsSplit(cell, vocabulary[side]) }));
+  }
   const starts = options.previous ? undefined : placements(cells.older.map((cell) => cell.words), cells.newer.map((cell) => cell.words), truth, grams);
   const cursor = { older: 0, newer: 0 };
   rows.forEach((row, index) => {
