@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   if (total.falseRows.length > 0 && show > 0) console.log(`\nFalse change rows (first ${Math.min(show, total.falseRows.length)}): ${total.falseRows.slice(0, show).join(', ')}`);
   const previous = addScores(previousScores);
   const previousTargets = targetsOf(previous);
-  console.log(`\nTargets (in brackets: the scorer before rows were placed all at once and changes slid together as git slides them, ${previous.rows.pairedRight} of ${previous.rows.paired} paired right):`);
+  console.log(`\nTargets (in brackets: the scorer before rows were placed all at once, changes slid together as git slides them and joined words read apart, ${previous.rows.pairedRight} of ${previous.rows.paired} paired right):`);
   for (const [k, target] of targetsOf(total).entries()) console.log(`  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.value}  [${previousTargets[k]!.value}]`);
   if (keep) console.log(`\nKept the scratch folder: ${scratch}`);
   else await rm(scratch, { recursive: true, force: true });
