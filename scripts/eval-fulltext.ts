@@ -129,12 +129,17 @@ async function main(): Promise<void> {
   if (build.status !== 0) fail(`The build failed, exit ${build.status}:\n${tail(build.stdout + build.stderr)}`);
 
   const scores: PairScore[] = [];
+  // The same pages scored as the scorer before its last fix did, printed beside the figures.
+  const previousScores: PairScore[] = [];
   console.log(`\n${'pair'.padEnd(34)} ${'changes'.padStart(7)} ${'right'.padStart(6)} ${'visible'.padStart(7)} ${'found'.padStart(6)} ${'missed'.padStart(6)} ${'false'.padStart(6)} ${'paired right'.padStart(13)} ${'false rows'.padStart(10)}`);
   for (let at = 1; at < ids.length; at++) {
     const page = join(site, 'compare', ids[at - 1]!, ids[at]!, 'index.html');
     if (!existsSync(page)) fail(`The build wrote no compare page for ${ids[at - 1]} → ${ids[at]} (compare/${ids[at - 1]}/${ids[at]}/index.html).`);
-    const score = scorePair(truthOf(chosen[at - 1]!.text, chosen[at]!.text), pageRowsOf(await readFile(page, 'utf8')));
+    const truth = truthOf(chosen[at - 1]!.text, chosen[at]!.text);
+    const rows = pageRowsOf(await readFile(page, 'utf8'));
+    const score = scorePair(truth, rows);
     scores.push(score);
+    previousScores.push(scorePair(truthOf(chosen[at - 1]!.text, chosen[at]!.text, { previous: true }), rows, { previous: true }));
     console.log(`${`${chosen[at - 1]!.date} → ${chosen[at]!.date}`.padEnd(34)} ${String(score.changes.total).padStart(7)} ${String(score.changes.shownRight).padStart(6)} ${String(score.changes.visible).padStart(7)} ${String(score.words.found).padStart(6)} ${String(score.words.missed).padStart(6)} ${String(score.words.falselyShown).padStart(6)} ${`${score.rows.pairedRight}/${score.rows.paired}`.padStart(13)} ${String(score.rows.falseChange).padStart(10)}`);
   }
   const total = addScores(scores);
@@ -145,11 +150,13 @@ async function main(): Promise<void> {
   console.log(`Rows: ${total.rows.total}; ${total.rows.pairedRight} of ${total.rows.paired} paired rows paired right; ${total.rows.falseChange} false change rows; ${total.rows.emptyMarks} marks without a word; ${total.rows.unplaced} rows with words not in the raw text.`);
   if (total.notShown.length > 0 && show > 0) {
     console.log(`\nChanges not shown right (first ${Math.min(show, total.notShown.length)} of ${total.notShown.length}):`);
-    for (const change of total.notShown.slice(0, show)) console.log(`  ${change.visible ? 'split over rows' : 'not visible    '}  ${change.label}`);
+    for (const change of total.notShown.slice(0, show)) console.log(`  ${change.visible ? 'split over rows' : 'not visible    '}  ${change.label}  (rows: ${change.rows.join(', ')})`);
   }
   if (total.falseRows.length > 0 && show > 0) console.log(`\nFalse change rows (first ${Math.min(show, total.falseRows.length)}): ${total.falseRows.slice(0, show).join(', ')}`);
-  console.log('\nTargets:');
-  for (const target of targetsOf(total)) console.log(`  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.value}`);
+  const previous = addScores(previousScores);
+  const previousTargets = targetsOf(previous);
+  console.log(`\nTargets (in brackets: the scorer before rows were placed all at once, changes slid together as git slides them and joined words read apart, ${previous.rows.pairedRight} of ${previous.rows.paired} paired right):`);
+  for (const [k, target] of targetsOf(total).entries()) console.log(`  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.value}  [${previousTargets[k]!.value}]`);
   if (keep) console.log(`\nKept the scratch folder: ${scratch}`);
   else await rm(scratch, { recursive: true, force: true });
 }

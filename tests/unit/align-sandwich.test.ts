@@ -45,11 +45,43 @@ describe('sandwiched leftovers', () => {
     expect(rows(long)).toEqual(['same a.1>a.1', 'dropped b.1>', 'added >b.1', 'same c.1>c.1']);
   });
 
+  it('pairs two lines a side in order when each shares a word with its partner (a date line stated twice)', () => {
+    const twice = (statementId: string, date: string) => side(statementId, [['a', intro], ['b', `Effective: ${date}`], ['c', `Effective: ${date}`], ['d', language]]);
+    expect(rows(align(twice('o', '3 March 2025'), twice('n', '9 June 2026')))).toEqual(['same a.1>a.1', 'reworded b.1>b.1', 'reworded c.1>c.1', 'same d.1>d.1']);
+    // Four lines a side are past the longest run it pairs.
+    const four = (statementId: string, date: string) => side(statementId, [['a', intro], ['b', `Effective: ${date}`], ['c', `Effective: ${date}`], ['e', `Effective: ${date}`], ['f', `Effective: ${date}`], ['d', language]]);
+    expect(rows(align(four('o', '3 March 2025'), four('n', '9 June 2026'))).filter((row) => row.startsWith('reworded'))).toEqual([]);
+  });
+
   it('pairs only clauses in the same paragraph slot', () => {
     // Older: the line continues the intro's paragraph; newer: it is a paragraph of its own.
     const older = side('o', [['a', intro], ['a', 'Acme Ltd.'], ['c', language]]);
     const newer = side('n', [['a', intro], ['b', 'Northwind Group plc.'], ['c', language]]);
     expect(rows(align(older, newer))).not.toContain('reworded a.2>b.1');
+  });
+
+  it('gives the line in its own place the newer line a weak move took from far away, and drops the moved one', () => {
+    const published = 'These terms were published on 8 June with an effective date of 8 July.';
+    const older = side('o', [['p', published], ['a', intro], ['c', language], ['d', 'Effective 28 August'], ['e', outro]]);
+    const newer = side('n', [['a', intro], ['c', language], ['d', 'Effective 8 July'], ['e', outro]]);
+    const problem = problemOf(older, newer);
+    const matching = emptyMatching(problem);
+    addUnit(matching, [1], [0], 1);
+    addUnit(matching, [2], [1], 1);
+    // An earlier phase's weak move: the published line (older 0) took the new date line (newer 2).
+    addUnit(matching, [0], [2], 0.4);
+    addUnit(matching, [4], [3], 1);
+    const result = sandwiched(problem, matching);
+    expect(result.units[2]!.olds).toEqual([3]);
+    expect(result.units[2]!.score).toBeGreaterThan(0);
+    expect(result.olderUnit[0]).toBe(-1);
+    // A sure move (0.5 or more) keeps its line.
+    const sure = emptyMatching(problem);
+    addUnit(sure, [1], [0], 1);
+    addUnit(sure, [2], [1], 1);
+    addUnit(sure, [0], [2], 0.6);
+    addUnit(sure, [4], [3], 1);
+    expect(sandwiched(problem, sure).units[2]!.olds).toEqual([0]);
   });
 
   it('runs on a matching written by hand, keeping the real similarity as the score', () => {

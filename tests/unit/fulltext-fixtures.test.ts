@@ -34,7 +34,7 @@ function expectChanges(older: string, newer: string, changes: readonly Change[])
 
 describe('full-text fixtures', () => {
   it('has the eleven structures of the issue, the faults real documents showed, and the series', () => {
-    expect(cases).toEqual(['bold-lead-ins', 'bold-to-heading', 'duplicate-lines', 'invisible', 'link-target', 'lists', 'new-paragraph', 'new-paragraphs', 'new-section', 'numbered-heading', 'paragraph-split', 'punctuation-only', 'rewritten-paragraph', 'series', 'setext-headings', 'short-lines', 'sub-headings', 'title-change', 'updated-line']);
+    expect(cases).toEqual(['added-across-break', 'bold-lead-ins', 'bold-to-heading', 'date-lines-twice', 'duplicate-lines', 'invisible', 'link-target', 'lists', 'merged-rewritten', 'new-paragraph', 'new-paragraphs', 'new-section', 'numbered-heading', 'paragraph-split', 'punctuation-only', 'rewritten-paragraph', 'rewritten-then-new', 'series', 'setext-headings', 'short-lines', 'sub-headings', 'title-change', 'updated-line']);
   });
 
   for (const name of cases.filter((name) => name !== 'series')) {

@@ -36,15 +36,28 @@ describe('truthOf()', () => {
     expect(truth.olderToNewer).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('places a one-word row however often its word occurs: the first at or after where the previous row ended', () => {
-    // "close" is a line of its own 60 times, then once more in the newer version.
-    const lines = (n: number) => Array.from({ length: n }, () => 'Close').join('\n\n');
-    const truth = truthOf(`${lines(60)}\n\nWe changed the terms.\n`, `${lines(61)}\n\nWe changed the terms.\n`);
-    expect(truth.changes.map((change) => change.added)).toEqual([[60]]);
-    const rows = [...Array.from({ length: 60 }, (_, at) => row(`c${at}`, 'kept', 'Close', 'Close')), row('new', 'added', undefined, 'Close'), row('t', 'kept', 'We changed the terms.', 'We changed the terms.')];
-    const score = scorePair(truth, pageRowsOf(page(...rows)));
-    expect(score.words).toEqual({ found: 1, missed: 0, falselyShown: 0 });
-    expect(score.rows.unplaced).toBe(0);
+  // 60 copies are placed all at once, 70 (more ties than that pass allows) one after the other.
+  for (const n of [60, 70]) {
+    it(`places a one-word row however often its word occurs (${n} copies): in the page's order`, () => {
+      // "close" is a line of its own n times, then once more in the newer version.
+      const lines = (count: number) => Array.from({ length: count }, () => 'Close').join('\n\n');
+      const truth = truthOf(`${lines(n)}\n\nWe changed the terms.\n`, `${lines(n + 1)}\n\nWe changed the terms.\n`);
+      expect(truth.changes.map((change) => change.added)).toEqual([[n]]);
+      const rows = [...Array.from({ length: n }, (_, at) => row(`c${at}`, 'kept', 'Close', 'Close')), row('new', 'added', undefined, 'Close'), row('t', 'kept', 'We changed the terms.', 'We changed the terms.')];
+      const score = scorePair(truth, pageRowsOf(page(...rows)));
+      expect(score.words).toEqual({ found: 1, missed: 0, falselyShown: 0 });
+      expect(score.rows.unplaced).toBe(0);
+      expect(score.rows.pairedRight).toBe(n + 1);
+    });
+  }
+
+  it('slides a change over equal words to join the next one, as git does: an unchanged line keeps its words', () => {
+    const older = '*   To write to you about our news and events;\n*   To create your account;\n';
+    const newer = '*   To send you news that may be of interest to you;\n*   To create your account;\n';
+    // git diff --word-diff: To [-write to-]{+send+} you[-about our-] news [-and events;-]{+that may be of interest to you;+}
+    expect(truthOf(older, newer).changes.map((change) => change.label)).toEqual(['[-write to-]{+send+}', '[-about our-]', '[-and events;-]{+that may be of interest to you;+}']);
+    // The scorer before: the "To" of the unchanged "To create" line counted as inserted, one insertion as two changes.
+    expect(truthOf(older, newer, { previous: true }).changes.map((change) => change.label)).toEqual(['[-write to-]{+send+}', '[-about our-]', '[-and events;-]{+that may be of interest+}', '{+you; To+}']);
   });
 
   it('counts a changed link target, and files it under links', () => {
@@ -125,7 +138,7 @@ describe('scorePair()', () => {
     // "widgets may be used at" is marked on both sides (5 + 5) though unchanged.
     expect(score.words).toEqual({ found: 2, missed: 0, falselyShown: 10 });
     expect(score.changes).toMatchObject({ total: 1, shownRight: 0, visible: 1 });
-    expect(score.notShown).toEqual([{ label: '[-home.-]{+work.+}', visible: true }]);
+    expect(score.notShown).toEqual([{ label: '[-home.-]{+work.+}', visible: true, rows: ['a.1', 'a.2'] }]);
     // The two rows each hold a changed word: neither is a false change row.
     expect(score.rows.falseChange).toBe(0);
     expect(precisionRecall(score.words)).toEqual({ precision: 2 / 12, recall: 1 });
@@ -162,6 +175,58 @@ describe('scorePair()', () => {
     const score = scorePair(linkTruth, pageRowsOf(page(row('r', 'kept', 'Read the terms first.', 'Read the terms first.'))));
     expect(score.changes.byKind.link).toEqual({ total: 1, visible: 0 });
     expect(score.words.missed).toBe(2);
+  });
+
+  it('places the rows of a document that holds its text twice in their own copy, a row moved up included', () => {
+    // Both versions hold their text twice; in each copy the help line moved to the top and "privacy team" became "data officer".
+    const copy = (lines: string[]) => `${lines.join('\n\n')}\n\n`;
+    const olderLines = ['Use the form on our site.', 'Write to the privacy team at our office.', 'Read our help pages.'];
+    const newerLines = ['Read our help pages.', 'Use the form on our site.', 'Write to the data officer at our office.'];
+    const truth = truthOf(copy([...olderLines, ...olderLines]), copy([...newerLines, ...newerLines]));
+    // The word diff: in each copy the help line is dropped and added again, and "privacy team" → "data officer".
+    expect(truth.changes.filter((change) => change.label === '[-privacy team-]{+data officer+}')).toHaveLength(2);
+    const rows = [1, 2].flatMap((n) => [
+      row(`help-${n}`, 'kept', 'Read our help pages.', 'Read our help pages.'),
+      row(`form-${n}`, 'kept', 'Use the form on our site.', 'Use the form on our site.'),
+      row(`write-${n}`, 'changed', `Write to the ${del('privacy team')} at our office.`, `Write to the ${ins('data officer')} at our office.`)
+    ]);
+    const score = scorePair(truth, pageRowsOf(page(...rows)));
+    // Both copies' "privacy team" → "data officer" are visible and shown right, each in its own row.
+    const officer = score.notShown.filter((change) => change.label.includes('officer'));
+    expect(officer).toEqual([]);
+    expect(score.words.falselyShown).toBe(0);
+    // The scorer before: the first copy's form row went to the second copy (the first start after the help row), and so did its
+    // changed row, which left the first copy's "privacy team" unmarked.
+    const previous = scorePair(truth, pageRowsOf(page(...rows)), { previous: true });
+    expect(previous.notShown.filter((change) => change.label.includes('officer')).map((change) => change.visible)).toEqual([false]);
+  });
+
+  it('places a dropped row of a document that holds its text twice in the copy where the rows around it stand', () => {
+    const copy = (lines: string[]) => `${lines.join('\n\n')}\n\n`;
+    const olderLines = ['Use the form on our site.', 'Write to the privacy team at our office.', 'Read our help pages.'];
+    const newerLines = ['Use the form on our site.', 'Read our help pages.'];
+    const truth = truthOf(copy([...olderLines, ...olderLines]), copy([...newerLines, ...newerLines]));
+    const rows = [1, 2].flatMap((n) => [
+      row(`form-${n}`, 'kept', 'Use the form on our site.', 'Use the form on our site.'),
+      row(`write-${n}`, 'dropped', 'Write to the privacy team at our office.', undefined),
+      row(`help-${n}`, 'kept', 'Read our help pages.', 'Read our help pages.')
+    ]);
+    const score = scorePair(truth, pageRowsOf(page(...rows)));
+    expect(score.changes).toMatchObject({ total: 2, shownRight: 2, visible: 2 });
+    expect(score.words).toEqual({ found: 16, missed: 0, falselyShown: 0 });
+  });
+
+  it('reads a page word the raw text’s markup cuts in two as those two words ("2025Previous" is "2025[Previous")', () => {
+    const truth = truthOf('Effective 1 May 2025[Earlier version](https://w.example/terms/a1)\n', 'Effective 9 June 2026[Earlier version](https://w.example/terms/b2)\n');
+    // The page shows the line as the source's site does: the link's words right after the date.
+    const html = page(row('e', 'changed', `Effective ${del('1 May 2025Earlier')} version &lt;https://w.example/terms/${del('a1')}&gt;`, `Effective ${ins('9 June 2026Earlier')} version &lt;https://w.example/terms/${ins('b2')}&gt;`));
+    const score = scorePair(truth, pageRowsOf(html));
+    expect(score.rows.unplaced).toBe(0);
+    expect(score.changes).toMatchObject({ total: 1, shownRight: 1, visible: 1 });
+    // The scorer before could not place "2025earlier": the change was not visible.
+    const previous = scorePair(truthOf('Effective 1 May 2025[Earlier version](https://w.example/terms/a1)\n', 'Effective 9 June 2026[Earlier version](https://w.example/terms/b2)\n', { previous: true }), pageRowsOf(html), { previous: true });
+    expect(previous.rows.unplaced).toBe(1);
+    expect(previous.changes.visible).toBe(0);
   });
 
   it('adds pages up', () => {

@@ -164,3 +164,19 @@ describe('the id of an imported statement', () => {
     expect(takenBy('terms-2025-09', ['terms-2025-03.md'])).toBeUndefined();
   });
 });
+
+describe('npm run import on a text that holds itself twice', () => {
+  it('says which paragraphs repeat which, and keeps both copies', () => {
+    const body = ['Widgets are shipped within two days of the order.', 'Fees are due every month by card.', 'You may cancel at any time from your account.', 'We answer every question within ten days.', 'These terms follow the law of the place you live in.', 'Write to us at the address on our help page.'];
+    const text = `# Widget terms\n\n${[...body, ...body].join('\n\n')}\n`;
+    const { draft } = imported(text, { ...fields, title: 'Widget terms' });
+    expect(draft.checks.filter((check) => check.includes('repeat'))).toEqual([
+      'paragraphs 7–12 repeat paragraphs 1–6 word for word: does the source hold its text twice (a page saved with two copies)? Both are kept, and a comparison pairs copy with copy; remove one if it is not part of the document.'
+    ]);
+    // Nothing is dropped: twelve paragraphs, each copy whole.
+    expect([...draft.preamble, ...draft.sections.flatMap((section) => section.paragraphs)].filter((paragraph) => paragraph.text.includes('Widgets are shipped'))).toHaveLength(2);
+    // Five repeated paragraphs or fewer, or short lines, are no such copy.
+    const short = imported(`# Widget terms\n\n${[...body.slice(0, 4), ...body.slice(0, 4)].join('\n\n')}\n`, { ...fields, title: 'Widget terms' });
+    expect(short.draft.checks.filter((check) => check.includes('repeat'))).toEqual([]);
+  });
+});

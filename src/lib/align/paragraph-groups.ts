@@ -109,8 +109,90 @@ export function paragraphGroups(pairs: readonly AlignedPair[], older: readonly C
   }
   // Runs stay inside a section: a new section's paragraphs go with its own heading.
   const sectionOf = new Map([...older.map((clause) => [`o:${clause.paragraphKey}`, clause.sectionKey] as const), ...newer.map((clause) => [`n:${clause.paragraphKey}`, clause.sectionKey] as const)]);
-  groups.push(...mergedWholes(wholes, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind === 'added' ? 'n' : 'o'}:${key}`)));
-  return groups.sort((a, b) => a.pairs[0]! - b.pairs[0]!);
+  const runs = mergedWholes(wholes, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind === 'added' ? 'n' : 'o'}:${key}`));
+  const across = rewrittenRuns(pairs, [...groups, ...runs], olderParagraph, newerParagraph, olderOrder, newerOrder, (kind, key) => sectionOf.get(`${kind}:${key}`));
+  // A run rewritten across paragraphs takes in the whole paragraphs (added or dropped) inside it.
+  const taken = new Set(across.flatMap((group) => group.pairs));
+  const untaken = (group: ParagraphGroup) => !group.pairs.some((at) => taken.has(at));
+  return [...groups.filter(untaken), ...runs.filter(untaken), ...across].sort((a, b) => a.pairs[0]! - b.pairs[0]!);
+}
+
+/**
+ * Passages rewritten where the paragraph rule does not reach: runs of pairs next to each other in
+ * display order, none of them the same or moved, with two neighbours that both changed, one of
+ * them reshaped (as in a paragraph rewritten), whose clauses on each side stand in consecutive
+ * paragraphs of one section. Paragraphs merged or split while their sentences were rewritten, a
+ * sentence gone and a new paragraph in its place, a rewritten stretch of a long list whose other
+ * items moved: the word diff sees one change there, so the page shows it as one row (the run,
+ * not the whole paragraph). A run all new (or all gone) is one Added (Dropped) row when it runs
+ * over a paragraph break: sentences added at the end of a paragraph and a new paragraph after
+ * it. Pairs already in a split, merge or paragraph rewritten stay there; a run of whole new or
+ * gone paragraphs inside such a passage joins it.
+ */
+function rewrittenRuns(
+  pairs: readonly AlignedPair[],
+  grouped: readonly ParagraphGroup[],
+  olderParagraph: ReadonlyMap<string, string>,
+  newerParagraph: ReadonlyMap<string, string>,
+  olderOrder: ReturnType<typeof orderOf>,
+  newerOrder: ReturnType<typeof orderOf>,
+  sectionOf: (side: 'o' | 'n', key: string) => string | undefined
+): ParagraphGroup[] {
+  const inGroup = new Map<number, ParagraphGroup>();
+  for (const group of grouped) for (const at of group.pairs) inGroup.set(at, group);
+  // Blocks in display order: a paragraph rewritten or a run of whole paragraphs is one block (taken
+  // whole or not at all), any other pair one of its own; a block joins a run when it changed.
+  const blocks: number[][] = [];
+  for (let at = 0; at < pairs.length; ) {
+    const group = inGroup.get(at);
+    const block = group && group.kind !== 'split' && group.kind !== 'merged' && group.pairs[0] === at && group.pairs.every((p, k) => p === at + k) ? group.pairs : [at];
+    blocks.push(block);
+    at += block.length;
+  }
+  const changed = (at: number) => pairs[at]!.kind !== 'same' && pairs[at]!.kind !== 'moved';
+  const free = (block: readonly number[]) => {
+    const group = inGroup.get(block[0]!);
+    return group ? block.length === group.pairs.length && group.kind !== 'split' && group.kind !== 'merged' : changed(block[0]!);
+  };
+  const out: ParagraphGroup[] = [];
+  const keysOf = (run: readonly number[]) => ({
+    older: new Set(run.flatMap((k) => pairs[k]!.from.map((id) => olderParagraph.get(id)!))),
+    newer: new Set(run.flatMap((k) => pairs[k]!.to.map((id) => newerParagraph.get(id)!)))
+  });
+  // A stretch of paragraphs consecutive on each side and inside one section on each side.
+  const placed = (run: readonly number[]) => {
+    const keys = keysOf(run);
+    const olderInOrder = consecutive(keys.older, olderOrder);
+    const newerInOrder = consecutive(keys.newer, newerOrder);
+    if (!olderInOrder || !newerInOrder) return undefined;
+    if (new Set(olderInOrder.map((key) => sectionOf('o', key))).size > 1 || new Set(newerInOrder.map((key) => sectionOf('n', key))).size > 1) return undefined;
+    return { older: olderInOrder, newer: newerInOrder };
+  };
+  const emit = (run: readonly number[]) => {
+    if (run.length < 2 || !rewritten(run, pairs)) return;
+    // One block alone is already its group.
+    if (inGroup.has(run[0]!) && inGroup.get(run[0]!)!.pairs.length === run.length) return;
+    const keys = keysOf(run);
+    // All new (or all gone): one row when it runs over a paragraph break (whole paragraphs are mergedWholes').
+    const whole = run.every((k) => pairs[k]!.kind === 'added') ? 'added' : run.every((k) => pairs[k]!.kind === 'dropped') ? 'dropped' : undefined;
+    if (whole && (whole === 'added' ? keys.newer : keys.older).size < 2) return;
+    const where = placed(run);
+    if (where) out.push({ kind: whole ?? 'rewritten', pairs: [...run], older: where.older, newer: where.newer });
+  };
+  // Runs of free blocks that touch (the last pair of one and the first of the next both changed),
+  // cut where the stretch would leave its consecutive paragraphs or its section.
+  let run: number[] = [];
+  for (const block of blocks) {
+    const touches = run.length > 0 && changed(run[run.length - 1]!) && changed(block[0]!);
+    if (!free(block) || (run.length > 0 && (!touches || !placed([...run, ...block])))) {
+      emit(run);
+      run = free(block) ? [...block] : [];
+      continue;
+    }
+    run.push(...block);
+  }
+  emit(run);
+  return out;
 }
 
 // Two neighbouring pairs of one paragraph that both changed, one of them reshaped (dropped, added, split, merged).

@@ -15,7 +15,10 @@
  * Conditions, each a reason the pair is not chance:
  *
  * - the older run between the two paired neighbours and the newer run between their partners
- *   hold one clause each (two or more on a side would be a guess at which goes with which);
+ *   hold one clause each; or two or three each, paired in order, when every line shares a word
+ *   with its partner (a page that states its date line twice: "Effective: 3 March 2025" twice
+ *   → "Effective: 9 June 2026" twice); two runs of different lengths, or lines that share
+ *   nothing, would be a guess at which goes with which;
  * - the neighbours are one unit before and one unit after, each on the order chain and sure
  *   of itself (score ≥ sandwichMinNeighbour 0.5), so the slot is the same place in both texts
  *   (the start and end of a text count as neighbours). In the shipped digest, two quotes of
@@ -25,6 +28,12 @@
  * - both are lines, not provisions: at most sandwichMaxWords 16 words each. A long sentence
  *   replaced by another long sentence at the same place is more often a new provision than a
  *   rewording, and stays dropped plus added.
+ *
+ * A newer line in the slot that an earlier phase gave to a weak move from far away (a pair off
+ * the order chain, under sandwichMinNeighbour, one clause a side) goes to the older line in its
+ * own place when the two share a word, and the moved clause is dropped: "This policy takes
+ * effect on 8 July 2026." at the top no longer pairs with "Effective 8 July 2026" at the foot
+ * while "Effective 28 August 2025" stood there.
  *
  * The unit keeps the pair's real similarity as its score, so the page says how alike the two
  * lines are ("8% alike") and a reader sees the pairing rests on position.
@@ -43,7 +52,10 @@ import { addUnit, copyMatching, orderChain, similarity, type Matching, type Prob
 import { normalizedText } from './normalize.ts';
 import type { Clause } from '../model/types.ts';
 
-/** Pair the single older and newer clauses left between the same two in-order neighbours. */
+// The longest run of lines a side the phase pairs in order (a date line twice, an address of three lines).
+const maxRun = 3;
+
+/** Pair the older and newer clauses left between the same two in-order neighbours, one with one (or in order, see maxRun). */
 export function sandwiched(problem: Problem, input: Matching): Matching {
   const matching = copyMatching(input);
   const { older, newer, tuning } = problem;
@@ -56,9 +68,16 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
   };
   for (let i = 0; i < older.length; i++) {
     if (matching.olderUnit[i]! >= 0) continue;
-    // The older run of one: both neighbours held by chained units (or the text's ends).
+    // The older run: the free clauses from i on, both neighbours held by chained units (or the text's ends).
+    let n = 1;
+    while (i + n < older.length && matching.olderUnit[i + n]! < 0) n++;
     const before = i - 1;
-    const after = i + 1;
+    const after = i + n;
+    const skip = () => (i = after - 1);
+    if (n > maxRun) {
+      skip();
+      continue;
+    }
     if (before >= 0 && !chained(matching.olderUnit, before)) continue;
     if (after < older.length && !chained(matching.olderUnit, after)) continue;
     const beforeUnit = before >= 0 ? matching.units[matching.olderUnit[before]!]! : undefined;
@@ -70,11 +89,32 @@ export function sandwiched(problem: Problem, input: Matching): Matching {
     if ((beforeUnit && beforeUnit.score < tuning.sandwichMinNeighbour) || (afterUnit && afterUnit.score < tuning.sandwichMinNeighbour)) continue;
     const j = (beforeUnit ? Math.max(...beforeUnit.news) : -1) + 1;
     const nextNewer = afterUnit ? Math.min(...afterUnit.news) : newer.length;
-    // Exactly one newer clause between the partners, and free.
-    if (nextNewer !== j + 1 || j >= newer.length || matching.newerUnit[j]! >= 0) continue;
-    if (!sameSlot(older, i, newer, j)) continue;
-    if (!isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
-    addUnit(matching, [i], [j], similarity(problem, i, j));
+    // As many newer clauses between the partners, all free.
+    if (nextNewer !== j + n || j + n > newer.length) continue;
+    const pairs = Array.from({ length: n }, (_, k) => [i + k, j + k] as const);
+    // One line a side whose newer line a weak move took from far away (not on the order chain,
+    // under sandwichMinNeighbour): the line in its own place wins, when the two share a word.
+    const taker = n === 1 && j < newer.length ? matching.newerUnit[j]! : -1;
+    if (taker >= 0) {
+      const unit = matching.units[taker]!;
+      if (inOrder[taker] === true || unit.olds.length !== 1 || unit.news.length !== 1 || unit.score >= tuning.sandwichMinNeighbour) continue;
+      if (!sameSlot(older, i, newer, j) || !isLine(older, i, tuning.sandwichMaxWords) || !isLine(newer, j, tuning.sandwichMaxWords)) continue;
+      const score = similarity(problem, i, j);
+      if (score <= 0) continue;
+      matching.olderUnit[unit.olds[0]!] = -1;
+      matching.olderUnit[i] = taker;
+      unit.olds = [i];
+      unit.score = score;
+      skip();
+      continue;
+    }
+    if (pairs.some(([, y]) => matching.newerUnit[y]! >= 0)) continue;
+    if (!pairs.every(([x, y]) => sameSlot(older, x, newer, y) && isLine(older, x, tuning.sandwichMaxWords) && isLine(newer, y, tuning.sandwichMaxWords))) continue;
+    // Two or more lines a side pair in order only when each shares a word with its partner: else which goes with which is a guess.
+    const scores = pairs.map(([x, y]) => similarity(problem, x, y));
+    if (n > 1 && scores.some((score) => score <= 0)) continue;
+    pairs.forEach(([x, y], k) => addUnit(matching, [x], [y], scores[k]!));
+    skip();
   }
   const chain = orderChain(matching, newer.length).inOrder;
   firstOfRepeats(matching, chain, { clauses: older, side: 'olds', unitOf: 'olderUnit' }, { side: 'news', unitOf: 'newerUnit' });

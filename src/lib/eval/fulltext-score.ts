@@ -8,7 +8,8 @@
  * its words: runs of letters and digits, lower-cased, so that markup and
  * punctuation around a word (`**Opt` → `### Opt`, `Fees` → `Fees,`) are no
  * change of it; inside a run of changed tokens, words on both sides are kept
- * (`legally-required` → `legally required`),
+ * (`legally-required` → `legally required`), changes slide together over equal
+ * words as git slides them (compacted()),
  * and a link target's words (`[terms](https://a.example/x)` → `…/y`) count
  * like any other. Every run of removed and added words between kept ones is
  * one change (a hunk of git's word diff, without its markup-only hunks). HTML
@@ -19,8 +20,11 @@
  *
  * The page: each row's older and newer text, with the words it marks (inside
  * `<del>`/`<ins>`, or the whole text of a dropped or added row). Each row text is
- * placed in its raw version (by shared three-word runs, nearest to the previous
- * row, then word by word), so a marked word is a word of the raw text.
+ * placed in its raw version (at a start most of its three-word runs agree on,
+ * then word by word), so a marked word is a word of the raw text. Where a text
+ * stands more than once, the newer texts take the starts that keep the page's
+ * order, and an older text the start nearest to where the word diff puts its
+ * row's newer text (see placements()).
  *
  * Counted: changed words found (marked where git changes them), missed, and
  * falsely shown (marked but unchanged in git); changes shown right (all their
@@ -70,13 +74,21 @@ export type Truth = {
   changes: TruthChange[];
 };
 
+/**
+ * How to score. `previous`: as the scorer before did (each row at its tied start nearest after the
+ * row before it; the diff's changes where the diff left them, not slid together as git slides
+ * them; a page word the raw text's markup cuts in two left whole), so a report can print the
+ * old figure beside the new.
+ */
+export type ScoreOptions = { previous?: boolean };
+
 /** Figures of one compare page. */
 export type PairScore = {
   words: { found: number; missed: number; falselyShown: number };
   changes: { total: number; shownRight: number; visible: number; byKind: Record<ChangeKind, { total: number; visible: number }> };
   rows: { total: number; paired: number; pairedRight: number; falseChange: number; unplaced: number; emptyMarks: number };
-  /** The changes not shown right, for the report. */
-  notShown: { label: string; visible: boolean }[];
+  /** The changes not shown right, for the report, with the ids of the rows their words are in. */
+  notShown: { label: string; visible: boolean; rows: string[] }[];
   /** Ids of the false change rows. */
   falseRows: string[];
 };
@@ -129,7 +141,7 @@ function markupFree(line: string): string {
  * @param older the older version's raw text.
  * @param newer the newer version's raw text.
  */
-export function truthOf(older: string, newer: string): Truth {
+export function truthOf(older: string, newer: string, options: ScoreOptions = {}): Truth {
   const a = tokensOf(older);
   const b = tokensOf(newer);
   // Each word with the token it comes from.
@@ -195,7 +207,8 @@ export function truthOf(older: string, newer: string): Truth {
   };
   let i = 0;
   let j = 0;
-  for (const part of diffArrays(au.map((unit) => unit.key), bu.map((unit) => unit.key))) {
+  const parts = diffArrays(au.map((unit) => unit.key), bu.map((unit) => unit.key));
+  for (const part of options.previous ? parts : compacted(parts)) {
     const n = part.value.length;
     if (part.removed) {
       for (let k = 0; k < n; k++) hunkOld.push(...positions(au[i + k]!));
@@ -212,6 +225,103 @@ export function truthOf(older: string, newer: string): Truth {
   }
   closeHunk();
   return { olderWords, newerWords, olderChanged, newerChanged, olderToNewer, changes };
+}
+
+type Part = { value: string[]; added?: boolean; removed?: boolean };
+
+/**
+ * A diff's changes slid together as git's diff slides them (xdiff's change compaction): a run of
+ * removed (or added) units that can move up or down over equal units until it meets the next
+ * run does so, and the two are one change. Of two equally short diffs, git's word diff shows
+ * "…of interest to you;{+ To+}" as "…of interest{+ to you;+} To": the unchanged "To create" line
+ * keeps its "To", and one insertion is one change, not two cut by a borrowed "to".
+ */
+function compacted(parts: readonly Part[]): Part[] {
+  const a: string[] = [];
+  const b: string[] = [];
+  const aChanged: boolean[] = [];
+  const bChanged: boolean[] = [];
+  for (const part of parts) {
+    for (const value of part.value) {
+      if (!part.added) {
+        a.push(value);
+        aChanged.push(Boolean(part.removed));
+      }
+      if (!part.removed) {
+        b.push(value);
+        bChanged.push(Boolean(part.added));
+      }
+    }
+  }
+  slide(a, aChanged);
+  slide(b, bChanged);
+  // The edit script again: unchanged units pair in order (sliding kept their sequence).
+  const out: Part[] = [];
+  const push = (value: string, kind: 'removed' | 'added' | 'kept') => {
+    const last = out[out.length - 1];
+    const same = last && (kind === 'removed' ? last.removed : kind === 'added' ? last.added : !last.removed && !last.added);
+    if (same) last.value.push(value);
+    else out.push(kind === 'kept' ? { value: [value] } : { value: [value], [kind]: true });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && aChanged[i]) push(a[i++]!, 'removed');
+    else if (j < b.length && bChanged[j]) push(b[j++]!, 'added');
+    else {
+      push(b[j]!, 'kept');
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+// Slide a run of changed units over equal units only where that joins it to the next run up or
+// down: git's word diff slides its changes together so, and elsewhere the diff's own place stands.
+function slide(keys: readonly string[], changed: boolean[]): void {
+  let joined = true;
+  while (joined) {
+    joined = false;
+    let start = 0;
+    while (start < keys.length) {
+      if (!changed[start]) {
+        start++;
+        continue;
+      }
+      let end = start;
+      while (end < keys.length && changed[end]) end++;
+      // Up: while the unit before the run equals its last, the run can start one earlier.
+      let up = 0;
+      while (start - up > 0 && !changed[start - up - 1] && keys[start - up - 1] === keys[end - up - 1]) {
+        up++;
+        if (start - up > 0 && changed[start - up - 1]) break;
+      }
+      if (up > 0 && start - up > 0 && changed[start - up - 1]) {
+        for (let k = 0; k < up; k++) {
+          changed[start - k - 1] = true;
+          changed[end - k - 1] = false;
+        }
+        joined = true;
+        break;
+      }
+      // Down: while the unit after the run equals its first.
+      let down = 0;
+      while (end + down < keys.length && !changed[end + down] && keys[end + down] === keys[start + down]) {
+        down++;
+        if (end + down < keys.length && changed[end + down]) break;
+      }
+      if (down > 0 && end + down < keys.length && changed[end + down]) {
+        for (let k = 0; k < down; k++) {
+          changed[start + k] = false;
+          changed[end + k] = true;
+        }
+        joined = true;
+        break;
+      }
+      start = end;
+    }
+  }
 }
 
 /**
@@ -298,16 +408,40 @@ function cellWords(parts: readonly CellPart[]): { words: string[]; marked: boole
 }
 
 /**
- * Place a row's words in a version's words: the start most three-word runs of
- * the row agree on (on a tie, the first at or after `cursor`, where the previous
- * row ended; exact runs for rows shorter than three words), then word by word
- * with a diff, so a word the page adds or changes is left unplaced (-1).
+ * A page word the raw text does not hold, made of two words it does, as those two: the source's
+ * `2025[Previous Version](…)` reads "2025Previous Version" on the page as on the source's own
+ * site, while the raw text's markup cuts it in two words.
  */
-function place(words: readonly string[], doc: readonly string[], grams: Map<string, number[]>, cursor: number): number[] {
+function joinedWordsSplit(cell: { words: string[]; marked: boolean[] }, vocabulary: ReadonlySet<string>): { words: string[]; marked: boolean[] } {
+  const words: string[] = [];
+  const marked: boolean[] = [];
+  cell.words.forEach((word, k) => {
+    let parts = [word];
+    if (!vocabulary.has(word)) {
+      for (let cut = 1; cut < word.length; cut++) {
+        if (vocabulary.has(word.slice(0, cut)) && vocabulary.has(word.slice(cut))) {
+          parts = [word.slice(0, cut), word.slice(cut)];
+          break;
+        }
+      }
+    }
+    for (const part of parts) {
+      words.push(part);
+      marked.push(cell.marked[k]!);
+    }
+  });
+  return { words, marked };
+}
+
+/**
+ * The starts a row's words could have in a version's words: those most of the row's three-word
+ * runs agree on (exact runs for rows shorter than three words). Runs found more than 50 times
+ * say little where a row has others; a row that has no other still uses them.
+ */
+function startsOf(words: readonly string[], grams: Map<string, number[]>): number[] {
   if (words.length === 0) return [];
   const votes = new Map<number, number>();
   const n = Math.min(3, words.length);
-  // Runs found more than 50 times say little where a row has others; a row that has no other still uses them.
   for (const most of [50, Infinity]) {
     for (let k = 0; k + n <= words.length; k++) {
       const starts = grams.get(words.slice(k, k + n).join(' ')) ?? [];
@@ -316,17 +450,118 @@ function place(words: readonly string[], doc: readonly string[], grams: Map<stri
     }
     if (votes.size > 0) break;
   }
-  if (votes.size === 0) return words.map(() => -1);
-  let best = -Infinity;
-  let bestVotes = 0;
-  // Rows come in reading order: on a tie, the first start at or after the cursor, else the nearest before it.
-  const distance = (start: number) => (start >= cursor ? start - cursor : cursor - start + doc.length);
-  for (const [start, count] of votes) {
-    if (count > bestVotes || (count === bestVotes && distance(start) < distance(best))) {
-      best = start;
-      bestVotes = count;
+  const best = Math.max(0, ...votes.values());
+  return [...votes].filter(([, count]) => count === best).map(([start]) => start).sort((a, b) => a - b);
+}
+
+// Rows with more tied starts than this are placed after the others, at the first start after the row before them.
+const mostTies = 64;
+
+/**
+ * One start a row, among its tied starts, for all the rows of one side at once: the choice whose
+ * steps from row to row cost least, a step forward costing its length and a step back its length
+ * plus the document's. Rows come in reading order, so where a text stands twice (a document
+ * that holds its text twice, a sentence repeated) each row goes to the copy that keeps the
+ * page's order, not to whichever copy comes first after the row before it.
+ */
+function chooseStarts(rows: readonly (readonly string[])[], doc: readonly string[], grams: Map<string, number[]>): (number | undefined)[] {
+  const candidates = rows.map((words) => startsOf(words, grams));
+  const chosen: (number | undefined)[] = rows.map(() => undefined);
+  const cost = (from: number, to: number) => (to >= from ? to - from : from - to + doc.length);
+  // Viterbi over the rows with a few tied starts; `ends` is where each row's candidate ends.
+  const chain = rows.map((_, at) => at).filter((at) => candidates[at]!.length > 0 && candidates[at]!.length <= mostTies);
+  const totals: number[][] = [];
+  const back: number[][] = [];
+  chain.forEach((at, k) => {
+    const here = candidates[at]!;
+    if (k === 0) {
+      totals.push(here.map((start) => cost(0, start)));
+      back.push(here.map(() => -1));
+      return;
+    }
+    const before = candidates[chain[k - 1]!]!;
+    const length = rows[chain[k - 1]!]!.length;
+    const row: number[] = [];
+    const from: number[] = [];
+    for (const start of here) {
+      let best = Infinity;
+      let bestAt = 0;
+      before.forEach((previous, m) => {
+        const total = totals[k - 1]![m]! + cost(previous + length, start);
+        if (total < best) {
+          best = total;
+          bestAt = m;
+        }
+      });
+      row.push(best);
+      from.push(bestAt);
+    }
+    totals.push(row);
+    back.push(from);
+  });
+  if (chain.length > 0) {
+    let m = totals[chain.length - 1]!.indexOf(Math.min(...totals[chain.length - 1]!));
+    for (let k = chain.length - 1; k >= 0; k--) {
+      chosen[chain[k]!] = candidates[chain[k]!]![m];
+      m = back[k]![m]!;
     }
   }
+  // The rest: the first start at or after the row before them, else the nearest before it.
+  let cursor = 0;
+  rows.forEach((words, at) => {
+    chosen[at] ??= nearest(candidates[at]!, cursor, doc.length);
+    if (chosen[at] !== undefined) cursor = chosen[at]! + words.length;
+  });
+  return chosen;
+}
+
+// Of tied starts, the first at or after the cursor, else the nearest before it.
+function nearest(starts: readonly number[], cursor: number, length: number): number | undefined {
+  const distance = (start: number) => (start >= cursor ? start - cursor : cursor - start + length);
+  return starts.length === 0 ? undefined : starts.reduce((best, start) => (distance(start) < distance(best) ? start : best));
+}
+
+/**
+ * The start of each row's two texts. The newer texts come in the page's order, so they are
+ * chosen together (chooseStarts). An older text goes to the tied start nearest to where the
+ * word diff puts the row's newer text (or, for a row without one, the end of the newer text
+ * before it) in the older version: where a document holds its text twice, the second copy's
+ * rows stay in the second copy, and a row the page shows moved up is placed where it was, not
+ * in a later copy that happens to come after the row before it.
+ */
+function placements(olderRows: readonly (readonly string[])[], newerRows: readonly (readonly string[])[], truth: Truth, grams: { older: Map<string, number[]>; newer: Map<string, number[]> }): { older: (number | undefined)[]; newer: (number | undefined)[] } {
+  const newer = chooseStarts(newerRows, truth.newerWords, grams.newer);
+  const newerToOlder = truth.newerWords.map(() => -1);
+  truth.olderToNewer.forEach((q, p) => {
+    if (q >= 0) newerToOlder[q] = p;
+  });
+  // The older word the diff keeps nearest to a newer word (searching outward a few hundred words).
+  const olderNear = (q: number): number | undefined => {
+    for (let d = 0; d < 400; d++) {
+      for (const at of [q + d, q - d]) if (at >= 0 && at < newerToOlder.length && newerToOlder[at]! >= 0) return newerToOlder[at]! - (at - q);
+    }
+    return undefined;
+  };
+  const fallback = chooseStarts(olderRows, truth.olderWords, grams.older);
+  let newerEnd = 0;
+  const older = olderRows.map((words, at) => {
+    const start = newer[at];
+    const anchor = olderNear(start ?? newerEnd);
+    if (start !== undefined) newerEnd = start + newerRows[at]!.length;
+    const candidates = startsOf(words, grams.older);
+    if (anchor === undefined || candidates.length === 0) return fallback[at];
+    return candidates.reduce((best, candidate) => (Math.abs(candidate - anchor) < Math.abs(best - anchor) ? candidate : best));
+  });
+  return { older, newer };
+}
+
+/**
+ * Place a row's words in a version's words from the start chosen for it (chooseStarts), word by
+ * word with a diff, so a word the page adds or changes is left unplaced (-1).
+ */
+function place(words: readonly string[], doc: readonly string[], best: number | undefined): number[] {
+  if (words.length === 0) return [];
+  if (best === undefined) return words.map(() => -1);
   // From the start found (not before it: a word repeated just before would be taken instead).
   const from = Math.max(0, best);
   const to = Math.min(doc.length, best + words.length + 5 + Math.ceil(words.length / 4));
@@ -360,7 +595,7 @@ function gramsOf(doc: readonly string[], n: number, into: Map<string, number[]>)
  * @param truth the raw diff (truthOf()).
  * @param rows the page's rows (pageRowsOf()).
  */
-export function scorePair(truth: Truth, rows: readonly PageRow[]): PairScore {
+export function scorePair(truth: Truth, rows: readonly PageRow[], options: ScoreOptions = {}): PairScore {
   const grams = { older: new Map<string, number[]>(), newer: new Map<string, number[]>() };
   for (const n of [1, 2, 3]) {
     gramsOf(truth.olderWords, n, grams.older);
@@ -376,12 +611,20 @@ export function scorePair(truth: Truth, rows: readonly PageRow[]): PairScore {
   const falseRows: string[] = [];
   const rowOfOlder = new Map<number, number>();
   const rowOfNewer = new Map<number, number>();
+  const cells = { older: rows.map((row) => cellWords(row.older)), newer: rows.map((row) => cellWords(row.newer)) };
+  if (!options.previous) {
+    const vocabulary = { older: new Set(truth.olderWords), newer: new Set(truth.newerWords) };
+    for (const side of ['older', 'newer'] as const) cells[side] = cells[side].map((cell) => ({ ...cell, ...joinedWordsSplit(cell, vocabulary[side]) }));
+  }
+  const starts = options.previous ? undefined : placements(cells.older.map((cell) => cell.words), cells.newer.map((cell) => cell.words), truth, grams);
   const cursor = { older: 0, newer: 0 };
   rows.forEach((row, index) => {
     const sides = (['older', 'newer'] as const).map((side) => {
-      const cell = cellWords(row[side]);
+      const cell = cells[side][index]!;
       const doc = side === 'older' ? truth.olderWords : truth.newerWords;
-      const positions = place(cell.words, doc, grams[side], cursor[side]);
+      // The previous scorer: each row at its tied start nearest after the row before it.
+      const start = starts ? starts[side][index] : nearest(startsOf(cell.words, grams[side]), cursor[side], doc.length);
+      const positions = place(cell.words, doc, start);
       const last = positions.filter((p) => p >= 0).at(-1);
       if (last !== undefined) cursor[side] = last + 1;
       emptyMarks += cell.emptyMarks;
@@ -437,7 +680,7 @@ export function scorePair(truth: Truth, rows: readonly PageRow[]): PairScore {
       visibleCount++;
     }
     if (right) shownRight++;
-    else notShown.push({ label: change.label, visible });
+    else notShown.push({ label: change.label, visible, rows: [...rowsOf].map((at) => (at < 0 ? '(no row)' : rows[at]!.id)) });
   }
   return {
     words: { found, missed, falselyShown },

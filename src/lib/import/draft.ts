@@ -382,6 +382,27 @@ function readBody(blocks: Block[], structured: boolean): { preamble: DraftParagr
   return { preamble, sections, numberedParagraphs };
 }
 
+// The longest run of at least 5 paragraphs (3 words or more each) that repeats an earlier run in
+// the same order, word for word: where it starts, how many, and where the first copy starts.
+function repeatedRun(texts: readonly string[]): { from: number; count: number; of: number } | undefined {
+  const normal = texts.map((text) => text.toLowerCase().replace(/\s+/g, ' ').trim());
+  const firstAt = new Map<string, number>();
+  let best: { from: number; count: number; of: number } | undefined;
+  for (let k = 0; k < normal.length; k++) {
+    const earlier = firstAt.get(normal[k]!);
+    if (earlier === undefined) {
+      if (normal[k]!.split(' ').length >= 3) firstAt.set(normal[k]!, k);
+      continue;
+    }
+    // Only where a run starts: the paragraph before does not repeat the one before its copy.
+    if (k > 0 && earlier > 0 && normal[k - 1] === normal[earlier - 1]) continue;
+    let count = 0;
+    while (k + count < normal.length && earlier + count < k && normal[k + count] === normal[earlier + count]) count++;
+    if (count >= 5 && (!best || count > best.count)) best = { from: k, count, of: earlier };
+  }
+  return best;
+}
+
 // The footnotes the text references, and what a person should check by hand.
 function review(source: ImportSource, preamble: DraftParagraph[], sections: DraftSection[], numberedParagraphs: number): { footnotes: ImportFootnote[]; checks: string[] } {
   const checks: string[] = [];
@@ -396,6 +417,8 @@ function review(source: ImportSource, preamble: DraftParagraph[], sections: Draf
   for (const label of referenced) {
     if (label !== undefined && !source.footnotes.some((footnote) => footnote.label === label)) checks.push(`footnote reference [${label}] has no note text: write it or remove the reference.`);
   }
+  const repeat = repeatedRun([...preamble, ...sections.flatMap((section) => section.paragraphs)].map((paragraph) => stripMarks(paragraph.text)));
+  if (repeat) checks.push(`paragraphs ${repeat.from + 1}–${repeat.from + repeat.count} repeat paragraphs ${repeat.of + 1}–${repeat.of + repeat.count} word for word: does the source hold its text twice (a page saved with two copies)? Both are kept, and a comparison pairs copy with copy; remove one if it is not part of the document.`);
   const last = [...sections].reverse().find((section) => section.paragraphs.length > 0)?.paragraphs.at(-1) ?? preamble.at(-1);
   if (last && last.text.split(' ').length <= 12 && !/[.!?;»”"]$/.test(stripMarks(last.text))) checks.push(`the last paragraph is short (${JSON.stringify(stripMarks(last.text))}): a signature or closing line?`);
   checks.push('keys were generated from the first words of each paragraph: give a provision the key it has in the other statements of the series (`npm run keys -- <older.md> <this.md>` proposes them).');
