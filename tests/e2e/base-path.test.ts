@@ -32,9 +32,12 @@ const files = () =>
 const read = (path: string) => readFileSync(join(out, path), 'utf8');
 
 beforeAll(() => {
+  // The subject is the base path, not the corpus: this builds the shipped `content`
+  // whatever CONTENT_DIR says, so that a suite run on a large series (CONTENT_DIR=…)
+  // does not rebuild that series here, within this hook's time.
   const build = spawnSync(process.execPath, ['scripts/build.ts', '--production'], {
     encoding: 'utf8',
-    env: { ...process.env, BASE_PATH: base, SITE_URL: site, OUT_DIR: out },
+    env: { ...process.env, CONTENT_DIR: 'content', BASE_PATH: base, SITE_URL: site, OUT_DIR: out },
     timeout: 110_000
   });
   expect(build.status, build.stderr).toBe(0);

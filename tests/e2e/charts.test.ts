@@ -93,8 +93,15 @@ describe('one formula', () => {
 describe('topic view', () => {
   it('shows the formula’s topic across the statements with links to reading and compare pages', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/topics/${formula!.topic}/`);
-    const headers = await page.locator('.topic-table thead th').allTextContents();
-    for (const statement of statements) expect(headers.some((h) => h.includes(statement.shortTitle))).toBe(true);
+    // A topic page draws the latest 6 statements as columns (README, Scale), every one when there are no more.
+    const columns = 6;
+    const shown = statements.slice(-columns);
+    const headers = await page.locator('.topic-table thead th a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(headers).toEqual(shown.map((statement) => `/statements/${statement.id}/`));
+    const heads = await page.locator('.topic-table thead th').allTextContents();
+    for (const statement of shown) expect(heads.some((h) => h.includes(statement.shortTitle))).toBe(true);
+    if (statements.length > columns) await expect(page.locator('[data-window]').first().textContent()).resolves.toContain(`latest ${columns} of ${statements.length} statements`);
+    else expect(await page.locator('[data-window]').count()).toBe(0);
     expect(await page.locator('.topic-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.topic-table a[href^="/compare/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.topic-table a[href^="/statements/"]').count()).toBeGreaterThan(0);

@@ -25,9 +25,13 @@ describe('index pages', () => {
     const topic = corpus.topics[0]!;
     const row = page.locator('tbody tr', { has: page.locator(`a[href="/topics/${topic.id}/"]`) });
     const counts = await row.locator('td.num').allTextContents();
-    // One cell per statement plus the provisions cell; the per-statement cells match the clauses tagged with the topic.
-    const expected = statements.map((s) => s.sections.flatMap((x) => x.paragraphs.flatMap((p) => p.clauses)).filter((c) => c.topics.includes(topic.id)).length);
-    expect(counts.slice(0, statements.length).map((text) => (text.trim() === '—none' ? 0 : Number(text.trim())))).toEqual(expected);
+    // The index draws the latest 12 statements as columns (README, Scale), every one when there are no more.
+    const shown = statements.slice(-12);
+    if (statements.length > shown.length) await expect(page.locator('[data-window]').first().textContent()).resolves.toContain(`latest 12 of ${statements.length} statements`);
+    else expect(await page.locator('[data-window]').count()).toBe(0);
+    // One cell per statement shown plus the provisions cell; the per-statement cells match the clauses tagged with the topic.
+    const expected = shown.map((s) => s.sections.flatMap((x) => x.paragraphs.flatMap((p) => p.clauses)).filter((c) => c.topics.includes(topic.id)).length);
+    expect(counts.slice(0, shown.length).map((text) => (text.trim() === '—none' ? 0 : Number(text.trim())))).toEqual(expected);
     expect(await page.locator('nav a[href="/topics/"][aria-current="page"]').count()).toBe(1);
     expect(problems).toEqual([]);
   });
@@ -38,8 +42,25 @@ describe('index pages', () => {
     expect(await rows.count()).toBeGreaterThan(10);
     const first = rows.first();
     await expect(first.locator('th a').getAttribute('href')).resolves.toMatch(/^\/clauses\/[^/]+\/$/);
-    // The first provision of the first statement is read there; statements without it say so to screen readers.
-    await expect(first.locator('td.present a').first().getAttribute('href')).resolves.toMatch(new RegExp(`^/statements/${statements[0]!.id}/#`));
+    // The columns are the latest 12 statements (README, Scale), every one when there are no more.
+    const shown = statements.slice(-12);
+    await expect(page.locator('.provision-table thead abbr').evaluateAll((items) => items.map((item) => item.getAttribute('title')))).resolves.toEqual(shown.map((s) => s.title));
+    const links = await page.locator('.provision-table td.present a').evaluateAll((items) => items.map((a) => a.getAttribute('href')!.split('/')[2]));
+    for (const id of new Set(links)) expect(shown.map((s) => s.id)).toContain(id);
+    if (shown.length === statements.length) {
+      expect(links.length).toBeGreaterThan(0);
+      // The first provision of the first statement is read there; statements without it say so to screen readers.
+      await expect(first.locator('td.present a').first().getAttribute('href')).resolves.toMatch(new RegExp(`^/statements/${statements[0]!.id}/#`));
+    } else {
+      // The first provision of the first statement stood in an earlier statement: its "Earlier" cell counts it.
+      await expect(page.locator('[data-window]').first().textContent()).resolves.toContain(`latest 12 of ${statements.length} statements`);
+      expect(Number(await first.locator('td.num').first().textContent())).toBeGreaterThanOrEqual(1);
+      // Every provision listed stands somewhere: in an earlier statement (counted) or in one shown (linked).
+      const carried = await page.locator('.provision-table tbody tr').evaluateAll((items) =>
+        items.map((item) => ({ id: item.id, earlier: Number(item.querySelector('td.num')?.textContent), shown: item.querySelectorAll('td.present a').length }))
+      );
+      expect(carried.filter((row) => !(row.earlier + row.shown >= 1))).toEqual([]);
+    }
     const absent = await page.locator('.provision-table td.absent .visually-hidden').first().textContent();
     expect(absent).toMatch(/^not in /);
     expect(problems).toEqual([]);

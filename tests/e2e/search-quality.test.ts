@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './browser.ts';
 import { rankedKeys } from '../search/ranked.ts';
 import { searchQueries } from '../search/queries.ts';
 
 const { browser, baseUrl } = useBrowser();
+// The shipped corpus (no CONTENT_DIR, or the shipped folder): its own ranking is asserted exactly.
+const shipped = resolve(process.env.CONTENT_DIR ?? 'content') === resolve('content');
 
 describe('search finds the clause', () => {
   it('lists an expected provision in the top 3 for every query of the query set', async () => {
@@ -20,11 +23,14 @@ describe('search finds the clause', () => {
   it('"alliance": the not-an-alliance provision first, one result with its years, and every result shows the word', async () => {
     const { page, problems } = await openPage(browser(), `${baseUrl}/search/?q=alliance`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
-    const first = page.locator('#search-results > .search-result').first();
-    await expect(first.getAttribute('data-key')).resolves.toBe('relations-nature');
-    const years = await first.locator('.result-years a[href^="/statements/"]').allTextContents();
-    expect(years.length).toBeGreaterThanOrEqual(3);
     const keys = await page.locator('#search-results > .search-result').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.key));
+    // The shipped corpus leads with it; a longer series (perturbed copies of the same clauses before them, where
+    // other provisions say "alliance" as often) ranks its group in the top 3.
+    if (shipped) expect(keys[0]).toBe('relations-nature');
+    else expect(keys.slice(0, 3)).toContain('relations-nature');
+    const group = page.locator('#search-results > .search-result[data-key="relations-nature"]');
+    const years = await group.locator('.result-years a[href^="/statements/"]').allTextContents();
+    expect(years.length).toBeGreaterThanOrEqual(3);
     expect(new Set(keys).size).toBe(keys.length);
     const shown = await page.locator('#search-results > .search-result').evaluateAll((items) => items.map((item) => [...item.querySelectorAll('mark')].map((mark) => mark.textContent ?? '').join(' ')));
     for (const marks of shown) expect(marks).toMatch(/allian/i);
