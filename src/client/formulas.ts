@@ -1,8 +1,7 @@
 /**
  * The formula tracker in the browser: the filter links (which without
- * JavaScript jump to server-rendered sections) filter the matrix and the table
- * in place, and a select sorts them. The matrix SVG is re-stacked by moving
- * its row groups; nothing is fetched.
+ * JavaScript jump to server-rendered sections) filter the matrix (a table) in
+ * place, and a select sorts its rows; nothing is fetched.
  */
 
 type Filter = { kind: 'all' } | { kind: 'dropped' } | { kind: 'new' } | { kind: 'topic'; topic: string };
@@ -17,7 +16,6 @@ function setUp(tracker: HTMLElement): void {
   const status = tracker.querySelector<HTMLElement>('[data-status]');
   const select = tracker.querySelector<HTMLSelectElement>('[data-sort]');
   const table = tracker.querySelector<HTMLTableElement>('[data-table]');
-  const svgs = [...tracker.querySelectorAll<SVGSVGElement>('svg[data-matrix]')];
   const tableRows = table ? [...table.querySelectorAll<HTMLTableRowElement>('tr[data-row]')] : [];
   const bodies = table ? [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-topic]')] : [];
   const homeOf = new Map(tableRows.map((row) => [row, row.parentElement as HTMLTableSectionElement]));
@@ -58,40 +56,8 @@ function setUp(tracker: HTMLElement): void {
         for (const body of bodies) body.hidden = true;
       }
     }
-    for (const svg of svgs) restack(svg);
     for (const link of links) link.setAttribute('aria-current', String(link.dataset.filter === filterName(filter)));
     if (status) status.textContent = filter.kind === 'all' && sort === 'topic' ? '' : `Showing ${shown} of ${tableRows.length} formulas${describe(links, filter)}${sort === 'topic' ? '' : `, sorted ${select?.selectedOptions[0]?.textContent ?? ''}`}.`;
-  }
-
-  function restack(svg: SVGSVGElement): void {
-    const items = [...svg.querySelectorAll<SVGGElement>(':scope > g.m-row, :scope > g.m-group')];
-    const rows = items.filter((item) => item.classList.contains('m-row'));
-    if (sort === 'topic') {
-      // Original order: groups and rows by their first position.
-      items.sort((a, b) => Number(a.dataset.i ?? 0) - Number(b.dataset.i ?? 0));
-      for (const item of items) svg.append(item);
-    } else {
-      for (const row of rows.sort((a, b) => compare(a.dataset, b.dataset))) svg.append(row);
-    }
-    let y = Number(svg.dataset.header ?? 0);
-    for (const item of svg.querySelectorAll<SVGGElement>(':scope > g.m-row, :scope > g.m-group')) {
-      let visible: boolean;
-      if (item.classList.contains('m-group')) {
-        const topic = item.dataset.topic;
-        visible = sort === 'topic' && rows.some((row) => row.dataset.topic === topic && matches(row.dataset));
-      } else visible = matches(item.dataset);
-      item.toggleAttribute('hidden', !visible);
-      if (!visible) continue;
-      item.setAttribute('transform', `translate(0,${y})`);
-      y += Number(item.dataset.h ?? 0);
-    }
-    const width = svg.viewBox.baseVal.width;
-    svg.setAttribute('viewBox', `0 0 ${width} ${y + 4}`);
-    svg.setAttribute('height', String(y + 4));
-  }
-
-  for (const svg of svgs) {
-    svg.querySelectorAll<SVGGElement>(':scope > g.m-row, :scope > g.m-group').forEach((item, index) => (item.dataset.i = String(index)));
   }
 
   for (const link of links) {
