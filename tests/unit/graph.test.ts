@@ -50,6 +50,33 @@ describe('buildGraph', () => {
     ]);
   });
 
+  it('buildGraph joins the history of a provision that returns under its editor\'s key after a statement without it, clause by clause, with no edge', () => {
+    const d = statement('2024-d', '2024-05-16', [['nature', ['Relations are not an alliance.']], ['trade', ['Trade grows again.', 'Payments in own currencies.']]]);
+    const bd: Alignment = { older: '2023-b', newer: '2024-d', pairs: [
+      { kind: 'same', from: ['nature.1'], to: ['nature.1'], score: 1 },
+      { kind: 'added', from: [], to: ['trade.1'], score: 0 },
+      { kind: 'added', from: [], to: ['trade.2'], score: 0 }
+    ] };
+    const graph = buildGraph([a, b, d], [ab, bd]);
+    const lineageOf = (node: string) => graph.lineages.find((lineage) => lineage.nodes.includes(node))?.id;
+    // 2023-b lacks `trade`: 2024-d's first trade clause continues 2022-a's, the second (no second clause before) starts its own.
+    expect(lineageOf('2024-d/trade.1')).toBe('trade');
+    expect(graph.lineages.find((lineage) => lineage.id === 'trade')?.nodes).toEqual(['2022-a/trade.1', '2024-d/trade.1']);
+    expect(lineageOf('2024-d/trade.2')).not.toBe('trade');
+    // The edges stay the alignments between neighbours.
+    expect(graph.edges.some((edge) => edge.from === '2022-a/trade.1')).toBe(false);
+    // A generated key claims nothing: no join.
+    const generated = structuredClone(d);
+    generated.sections[0]!.paragraphs[1]!.explicitKey = false;
+    const apart = buildGraph([a, b, generated], [ab, bd]);
+    expect(apart.lineages.find((lineage) => lineage.id === 'trade')?.nodes).toEqual(['2022-a/trade.1']);
+    // Neighbours keep the aligner's verdict: 2023-b's own `trade`, left unpaired by the alignment, is not joined.
+    const e = statement('2023-e', '2023-03-21', [['nature', ['Relations are not an alliance.']], ['trade', ['Barter only.']]]);
+    const ae: Alignment = { older: '2022-a', newer: '2023-e', pairs: [{ kind: 'dropped', from: ['trade.1'], to: [], score: 0 }, { kind: 'added', from: [], to: ['trade.1'], score: 0 }] };
+    const neighbours = buildGraph([a, e], [ae]);
+    expect(neighbours.lineages.find((lineage) => lineage.id === 'trade')?.nodes).toEqual(['2022-a/trade.1']);
+  });
+
   it('lineageAliases(graph) names every clause `<base>-<statement>` so a URL published before a regrouping still finds its lineage', () => {
     // Unaligned, 2023-b's nature.1 starts its own lineage, `nature-2023-b`.
     const apart = buildGraph([a, b], [{ older: '2022-a', newer: '2023-b', pairs: [] }]);

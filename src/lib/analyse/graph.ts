@@ -13,8 +13,9 @@ import { clausesOf } from '../model/statement.ts';
  * ("consecutive"), and statements of the same date to each other (e.g. a joint
  * statement and a strategic-stability statement signed the same day). Lineages
  * are the connected components of those edges, except `dropped` and `added`,
- * which join nothing; each lineage lists its nodes in series order, then
- * position. Alignments of other pairs are ignored.
+ * which join nothing, and of the returns: a paragraph whose editor's key comes
+ * back after statements without it joins where it last stood (`returns`); each
+ * lineage lists its nodes in series order, then position. Alignments of other pairs are ignored.
  *
  * @param statements the statements of one series (any order; sorted by date, then id).
  * @param alignments alignments between statements of the series, older first.
@@ -35,7 +36,39 @@ export function buildGraph(statements: readonly Statement[], alignments: readonl
     if (!linked.has(`${alignment.older}\n${alignment.newer}`)) continue;
     for (const pair of alignment.pairs) edges.push(...edgesOf(pair, alignment, known));
   }
-  return { series, statements: ordered.map((statement) => statement.id), nodes, edges, lineages: lineagesOf(nodes, edges) };
+  return { series, statements: ordered.map((statement) => statement.id), nodes, edges, lineages: lineagesOf(nodes, edges, returns(ordered, linked)) };
+}
+
+/**
+ * Clauses of a provision that a statement lacks and a later one carries again, under the
+ * same editor's key: the n-th clause of paragraph `k` where it returns, with the n-th
+ * clause of `k` where it last stood. Only consecutive statements are aligned, so without
+ * this the provision's history ended at the gap ("not documented in 2025") while 2025's
+ * paragraph `arctic` began a history of its own. An explicit key is the editors' claim
+ * that two paragraphs are one provision; a generated key claims nothing, and statements
+ * the aligner compared keep its verdict. These join histories; they are not edges (the
+ * graph's edges stay alignments between neighbours).
+ */
+function returns(ordered: readonly Statement[], linked: ReadonlySet<string>): Array<[string, string]> {
+  const joins: Array<[string, string]> = [];
+  const lastSeen = new Map<string, { statement: Statement; clauses: readonly Clause[] }>();
+  for (const statement of ordered) {
+    for (const section of statement.sections) {
+      for (const paragraph of section.paragraphs) {
+        if (!paragraph.explicitKey || paragraph.clauses.length === 0) continue;
+        const before = lastSeen.get(paragraph.key);
+        if (before && before.statement !== statement && !linked.has(`${before.statement.id}\n${statement.id}`)) {
+          paragraph.clauses.forEach((clause, at) => {
+            const earlier = before.clauses[at];
+            if (earlier) joins.push([nodeId(before.statement.id, earlier.id), nodeId(statement.id, clause.id)]);
+          });
+        }
+      }
+    }
+    // Updated after the statement, so that a key used twice in one statement does not join itself.
+    for (const section of statement.sections) for (const paragraph of section.paragraphs) if (paragraph.explicitKey && paragraph.clauses.length > 0) lastSeen.set(paragraph.key, { statement, clauses: paragraph.clauses });
+  }
+  return joins;
 }
 
 /**
@@ -104,7 +137,7 @@ function edgesOf(pair: AlignedPair, alignment: Alignment, known: Set<string>): G
 }
 
 // Connected components (union–find), named after their first node.
-function lineagesOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Lineage[] {
+function lineagesOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[], joins: ReadonlyArray<readonly [string, string]> = []): Lineage[] {
   const index = new Map(nodes.map((node, at) => [node.node, at]));
   const parent = nodes.map((_, at) => at);
   const find = (at: number): number => {
@@ -114,9 +147,9 @@ function lineagesOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): L
     }
     return at;
   };
-  for (const edge of edges) {
-    const a = find(index.get(edge.from)!);
-    const b = find(index.get(edge.to)!);
+  for (const [from, to] of [...edges.map((edge) => [edge.from, edge.to] as const), ...joins]) {
+    const a = find(index.get(from)!);
+    const b = find(index.get(to)!);
     // The root is always the earlier node, so a component is named after its first clause.
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
