@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
+import { analyse } from '../../src/data/analysis.ts';
 import { openPage, useBrowser } from './browser.ts';
 
 const corpus = await loadCorpus(process.env.CONTENT_DIR ?? 'content');
@@ -116,5 +117,18 @@ describe('404 page', () => {
     expect(await width()).toBeLessThanOrEqual(1);
     await page.check('#show-keys');
     expect(await width()).toBeGreaterThan(10);
+  });
+
+  it('curls the quotes of a provision history\'s heading, as of its text', async () => {
+    // A history whose first clause quotes within the words the heading shows (arctic in the shipped corpus).
+    const graph = analyse(corpus).series[0]!.graph;
+    const textOf = new Map(graph.nodes.map((node) => [node.node, node.text]));
+    const quoting = graph.lineages.find((lineage) => (textOf.get(lineage.nodes[0]!) ?? '').split(/\s+/).slice(0, 12).join(' ').includes('"'))!;
+    expect(quoting).toBeDefined();
+    const { page } = await openPage(browser(), `${baseUrl}/clauses/${quoting.id}/`, { javaScript: false });
+    const heading = (await page.locator('h1').textContent()) ?? '';
+    expect(heading).toMatch(/[“”]/);
+    expect(heading).not.toMatch(/"/);
+    expect((await page.locator('meta[name="description"]').getAttribute('content')) ?? '').not.toMatch(/"/);
   });
 });
