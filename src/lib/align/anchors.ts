@@ -66,8 +66,8 @@ export function inWindow(window: Window, i: number, j: number): boolean {
   return j > window.after[i]! && j < window.before[i]!;
 }
 
-// Clause indices by normalised text, empty texts left out (they match anything).
-function byText(keys: string[]): Map<string, number[]> {
+/** Clause indices by normalised text, empty texts left out (they match anything). */
+export function byText(keys: readonly string[]): Map<string, number[]> {
   const map = new Map<string, number[]>();
   keys.forEach((key, k) => {
     if (key === '') return;

@@ -50,6 +50,7 @@
 import { wordCount } from '../lang/words.ts';
 import { addUnit, copyMatching, orderChain, similarity, type Matching, type Problem } from './problem.ts';
 import { normalizedText } from './normalize.ts';
+import { byText } from './anchors.ts';
 import type { Clause } from '../model/types.ts';
 
 // The longest run of lines a side the phase pairs in order (a date line twice, an address of three lines).
@@ -131,13 +132,7 @@ function firstOfRepeats(matching: Matching, inOrder: readonly boolean[], moving:
   // with no earlier copy is passed over at once (a long text of near-duplicates made this phase
   // quadratic when it looked back clause by clause).
   const texts = moving.clauses.map((clause) => normalizedText(clause.text));
-  const positions = new Map<string, number[]>();
-  texts.forEach((text, at) => {
-    if (text === '') return;
-    const list = positions.get(text);
-    if (list) list.push(at);
-    else positions.set(text, [at]);
-  });
+  const positions = byText(texts);
   matching.units.forEach((unit, id) => {
     if (unit.olds.length !== 1 || unit.news.length !== 1) return;
     const k = unit[moving.side][0]!;
